@@ -1,0 +1,70 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsModule, AccountsService, TokenService } from '@app/accounts';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { JobsModule } from '@app/jobs';
+import { ProfilesModule } from '@app/profiles';
+import { QueueModule } from '@app/queue';
+import { SeedModule } from '@app/seed';
+import { AuthGuard } from './auth/auth.guard';
+import { GqlThrottlerGuard } from './auth/gql-throttler.guard';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthController } from './health/health.controller';
+import { AuthResolver } from './resolvers/auth.resolver';
+import { MentorsResolver } from './resolvers/mentors.resolver';
+import { OrganizationsResolver } from './resolvers/organizations.resolver';
+import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
+import { UserFieldsResolver } from './resolvers/user-fields.resolver';
+
+export interface AppOptions {
+  /** Also run the job worker in this process (embedded mode needs it; `npm start` always). */
+  worker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        AccountsModule,
+        ProfilesModule,
+        SeedModule,
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AccountsModule],
+          inject: [AppConfig, TokenService, AccountsService],
+          useFactory: graphqlOptions,
+        }),
+        ...(options.worker ? [JobsModule] : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        TaxonomyResolver,
+        AuthResolver,
+        UserFieldsResolver,
+        OrganizationsResolver,
+        MentorsResolver,
+        // Order matters: throttle first, then authenticate.
+        { provide: APP_GUARD, useClass: GqlThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: true }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Request } from 'express';
+import type { AccountsService, TokenService } from '@app/accounts';
+import type { AppConfig } from '@app/config';
+import { ErrorCode } from '@app/common';
+import type { GraphQLContext } from './graphql-context';
+import { createLoaders } from './loaders';
+
+const LIMIT_MESSAGE = /(depth limit|aliases limit|token limit|cost limit|directives limit)/i;
+const REJECTED_BEFORE_EXECUTION = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Apollo settings: limits before execution, CSRF prevention, masked errors, per-request context. */
+export function graphqlOptions(
+  config: AppConfig,
+  tokens: TokenService,
+  accounts: AccountsService,
+): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+    context: ({ req }: { req: Request }): GraphQLContext => {
+      const header = req.headers.authorization;
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      const actor = token ? tokens.verify(token) : null;
+      return {
+        req,
+        actor,
+        tokenRejected: Boolean(token) && actor === null,
+        loaders: createLoaders(accounts),
+      };
+    },
+    formatError: formatError,
+  };
+}
+
+/** Names limit violations, and never lets an unexpected error's text or stack out. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (REJECTED_BEFORE_EXECUTION.has(code) && LIMIT_MESSAGE.test(formatted.message)) {
+    return {
+      message: formatted.message.replace(/^Syntax Error: /, ''),
+      extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED },
+    };
+  }
+  if (code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND') {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  if (CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    void _omit;
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,21 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Role } from '@app/common';
+import { Gender, OrganizationKind } from '@app/profiles';
+import { Locality, SizeClass } from '@app/taxonomy';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(Locality, {
+  name: 'Locality',
+  description: 'Metropolitan: capital or major metro region; sub-regional town; rural.',
+});
+registerEnumType(SizeClass, {
+  name: 'SizeClass',
+  description: 'By employees (IFC-style): micro < 10, small 10-49, medium 50-300, large > 300.',
+});
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'Self-declared; visible to the mentor and admins only.',
+});
+
+export { Gender, Locality, OrganizationKind, Role, SizeClass };

@@ -1,0 +1,5 @@
+import { UserEntity } from '@app/accounts';
+import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
+
+/** Every entity, for tools that build a DataSource without Nest (migration generation). */
+export const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];

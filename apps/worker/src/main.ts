@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigValidationError, loadConfig } from '@app/config';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.embeddedDatabase || config.embeddedQueue) {
+    throw new ConfigValidationError(
+      'A separate worker needs DATABASE_URL and REDIS_URL; in embedded mode `npm start` runs the worker in the API process',
+    );
+  }
+  const logger = new ConsoleLogger('Worker', { json: config.LOG_FORMAT === 'json' });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
+  // SIGTERM: stop taking jobs, let active ones finish, close connections.
+  app.enableShutdownHooks();
+  logger.log('Worker started');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { AppConfig } from '@app/config';
+import {
+  Actor,
+  DomainError,
+  ErrorCode,
+  Page,
+  PageRequest,
+  Role,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  isAdmin,
+  notFound,
+  pageSize,
+} from '@app/common';
+import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+export interface Session {
+  token: string;
+  user: UserEntity;
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface CreateUserInput {
+  email: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+  managedEconomies?: string[];
+}
+
+export interface UpdateUserRolesInput {
+  roles: Role[];
+  managedEconomies?: string[];
+}
+
+/** Roles anyone may take at sign-up; the others are granted by an admin. */
+export const SELF_SERVICE_ROLES: readonly Role[] = [Role.MSME_OWNER, Role.MENTOR];
+
+const UNIQUE_VIOLATION = '23505';
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export const actorOf = (user: UserEntity): Actor => ({
+  userId: user.id,
+  roles: user.roles,
+  managedEconomies: user.managedEconomies,
+});
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(input: RegisterInput): Promise<Session> {
+    if (!SELF_SERVICE_ROLES.includes(input.role)) {
+      throw forbidden('Only MSME_OWNER and MENTOR accounts can be self-registered');
+    }
+    const user = await this.insert(input.email, input.password, input.displayName, [input.role], []);
+    return { token: this.tokens.sign(actorOf(user)), user };
+  }
+
+  /**
+   * Counts the attempt before checking the password, atomically, so parallel attempts (aliases
+   * in one request, or many requests) cannot get more guesses than LOGIN_MAX_ATTEMPTS per window.
+   */
+  async login(email: string, password: string): Promise<Session> {
+    const rows = (await this.users.query(
+      `UPDATE users SET
+         login_attempts = CASE WHEN login_window_started_at IS NULL
+             OR login_window_started_at < now() - make_interval(secs => $2) THEN 1
+             ELSE login_attempts + 1 END,
+         login_window_started_at = CASE WHEN login_window_started_at IS NULL
+             OR login_window_started_at < now() - make_interval(secs => $2) THEN now()
+             ELSE login_window_started_at END
+       WHERE email = $1
+       RETURNING id, login_attempts`,
+      [normalizeEmail(email), this.config.LOGIN_WINDOW_SECONDS],
+    )) as [Array<{ id: string; login_attempts: number }>, number];
+    const counted = rows[0][0];
+    if (counted && counted.login_attempts > this.config.LOGIN_MAX_ATTEMPTS) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_ATTEMPTS,
+        'Too many login attempts for this account; try again later',
+      );
+    }
+    const user = counted ? await this.users.findOneBy({ id: counted.id }) : null;
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+    }
+    await this.users.update({ id: user.id }, { loginAttempts: 0, loginWindowStartedAt: null });
+    return { token: this.tokens.sign(actorOf(user)), user };
+  }
+
+  async createUser(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
+    if (!isAdmin(actor)) throw forbidden('Only admins create accounts with roles');
+    const economies = validateRoles(input.roles, input.managedEconomies ?? []);
+    return this.insert(input.email, input.password, input.displayName, input.roles, economies);
+  }
+
+  async updateUserRoles(actor: Actor, id: string, input: UpdateUserRolesInput): Promise<UserEntity> {
+    if (!isAdmin(actor)) throw forbidden('Only admins change roles');
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('User');
+    if (user.id === actor.userId && !input.roles.includes(Role.ADMIN)) {
+      throw badInput('Admins cannot remove their own ADMIN role');
+    }
+    user.roles = [...new Set(input.roles)];
+    user.managedEconomies = validateRoles(input.roles, input.managedEconomies ?? []);
+    return this.users.save(user);
+  }
+
+  async me(actor: Actor): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id: actor.userId });
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists');
+    return user;
+  }
+
+  async findById(actor: Actor, id: string): Promise<UserEntity> {
+    if (!isAdmin(actor) && actor.userId !== id) throw notFound('User');
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** Users by id in the order asked (null where missing); for batching loaders. */
+  async findByIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
+    const found = await this.users.findBy({ id: In([...ids]) });
+    const byId = new Map(found.map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(
+    actor: Actor,
+    request: PageRequest & { role?: Role | null; search?: string | null },
+  ): Promise<Page<UserEntity>> {
+    if (!isAdmin(actor)) throw forbidden('Only admins list accounts');
+    const size = pageSize(request.first);
+    const base = this.users.createQueryBuilder('u');
+    if (request.role) base.andWhere(':role = ANY(u.roles)', { role: request.role });
+    if (request.search) {
+      base.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', {
+        q: `%${escapeLike(request.search)}%`,
+      });
+    }
+    const totalCount = await base.clone().getCount();
+    const pageQuery = base
+      .clone()
+      .orderBy('u.email', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(size + 1);
+    if (request.after) {
+      const { key, id } = decodeCursor(request.after);
+      pageQuery.andWhere('(u.email, u.id) > (:key, :id)', { key, id });
+    }
+    const rows = await pageQuery.getMany();
+    const items = rows.slice(0, size);
+    return {
+      items,
+      totalCount,
+      hasNextPage: rows.length > size,
+      cursors: items.map((u) => encodeCursor({ key: u.email, id: u.id })),
+    };
+  }
+
+  /** Creates the account if the email is free; used by the demo loader and tests. */
+  async ensureUser(
+    email: string,
+    password: string,
+    displayName: string,
+    roles: Role[],
+    managedEconomies: EconomyCode[] = [],
+  ): Promise<UserEntity> {
+    const existing = await this.users.findOneBy({ email: normalizeEmail(email) });
+    return existing ?? this.insert(email, password, displayName, roles, managedEconomies);
+  }
+
+  private async insert(
+    email: string,
+    password: string,
+    displayName: string,
+    roles: Role[],
+    managedEconomies: EconomyCode[],
+  ): Promise<UserEntity> {
+    const user = this.users.create({
+      email: normalizeEmail(email),
+      passwordHash: await this.hasher.hash(password),
+      displayName: displayName.trim(),
+      roles: [...new Set(roles)],
+      managedEconomies,
+    });
+    try {
+      return await this.users.save(user);
+    } catch (err) {
+      if (
+        err instanceof QueryFailedError &&
+        (err.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        throw new DomainError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
+      }
+      throw err;
+    }
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function validateRoles(roles: Role[], economies: string[]): EconomyCode[] {
+  if (roles.length === 0) throw badInput('At least one role is required');
+  const unknown = economies.filter((e) => !isEconomyCode(e));
+  if (unknown.length > 0) throw badInput(`Unknown economy codes: ${unknown.join(', ')}`);
+  if (roles.includes(Role.PROGRAM_MANAGER)) {
+    if (economies.length === 0) throw badInput('A program manager needs at least one economy');
+    return [...new Set(economies)].sort() as EconomyCode[];
+  }
+  if (economies.length > 0) throw badInput('Only program managers have managed economies');
+  return [];
+}

@@ -1,0 +1,5 @@
+export * from './accounts.module';
+export * from './accounts.service';
+export * from './password-hasher';
+export * from './token.service';
+export * from './user.entity';

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@app/config';
+import { dataDirFile } from '@app/database';
+import { Actor, Role } from '@app/common';
+import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
+
+interface TokenClaims {
+  sub: string;
+  roles: Role[];
+  eco: EconomyCode[];
+}
+
+/**
+ * Bearer tokens carry the actor (id, roles, managed economies) so a request needs no lookup
+ * to be authorised. A role change takes effect at the next login (tokens live JWT_TTL_SECONDS).
+ */
+@Injectable()
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(config: AppConfig) {
+    this.jwt = new JwtService({
+      secret: resolveSecret(config),
+      signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256', issuer: 'mentorlink' },
+      verifyOptions: { algorithms: ['HS256'], issuer: 'mentorlink' },
+    });
+  }
+
+  sign(actor: Actor): string {
+    const claims: TokenClaims = {
+      sub: actor.userId,
+      roles: [...actor.roles],
+      eco: [...actor.managedEconomies],
+    };
+    return this.jwt.sign(claims);
+  }
+
+  /** The actor a token names, or null when it is invalid or expired. */
+  verify(token: string): Actor | null {
+    try {
+      const claims = this.jwt.verify<TokenClaims>(token);
+      const roles = Array.isArray(claims.roles)
+        ? claims.roles.filter((r): r is Role => Object.values(Role).includes(r))
+        : [];
+      const eco = Array.isArray(claims.eco) ? claims.eco.filter((e) => isEconomyCode(e)) : [];
+      if (typeof claims.sub !== 'string') return null;
+      return { userId: claims.sub, roles, managedEconomies: eco };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Uses JWT_SECRET, or one generated once and kept in DATA_DIR so restarts keep sessions. */
+function resolveSecret(config: AppConfig): string {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  if (config.DATA_DIR === ':memory:') return randomBytes(32).toString('hex');
+  const file = dataDirFile(config, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

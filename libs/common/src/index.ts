@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './error-code';
+export * from './pagination';

@@ -1,0 +1,175 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/**
+ * Every setting the product reads, validated once at boot. Defaults are safe offline:
+ * with nothing set, the product runs embedded (PGlite under DATA_DIR, in-process jobs).
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** HTTP port of the API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL connection string; unset means embedded PGlite under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** Redis connection string; unset means the in-process job queue. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  /** Where embedded mode keeps its database and generated secrets. */
+  @IsString()
+  DATA_DIR = './data';
+
+  /** Signing secret for access tokens; generated and kept in DATA_DIR when unset (not in production). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  /** Access token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Load the demo dataset on first start (empty database). */
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_DATA = true;
+
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD = 'demo1234';
+
+  /** Failed logins allowed per account within LOGIN_WINDOW_SECONDS before it is locked out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  /** Requests per client (IP) per THROTTLE_TTL_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 1200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL_SECONDS = 60;
+
+  /** GraphQL operation limits, enforced before any resolver runs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  GRAPHQL_MAX_DEPTH = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 20000;
+
+  /** Pool size per process in services mode. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Time an enqueue on the request path may take before it fails with a clear error. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  QUEUE_ENQUEUE_TIMEOUT_MS = 3000;
+
+  /** Prefix for BullMQ keys, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  QUEUE_PREFIX = 'mentorlink';
+
+  /** Jobs a worker process runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_CONCURRENCY = 2;
+
+  /** Interface the API listens on. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsIn(['json', 'text'])
+  LOG_FORMAT: 'json' | 'text' = 'text';
+
+  get embeddedDatabase(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get embeddedQueue(): boolean {
+    return !this.REDIS_URL;
+  }
+
+  get production(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Builds the configuration from an environment, failing with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (config.production && !config.JWT_SECRET) {
+    throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required in production');
+  }
+  return config;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { escapeLike } from '@app/accounts';
+import {
+  Actor,
+  Page,
+  PageRequest,
+  Role,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  hasRole,
+  isAdmin,
+  notFound,
+  pageSize,
+} from '@app/common';
+import { sectorCodesRelatedTo } from '@app/taxonomy';
+import { MentorProfileEntity } from './mentor-profile.entity';
+import { buildMentorRecord, type MentorFields, type MentorRecord } from './mentor-fields';
+import { invalidFields, isUuid } from './organizations.service';
+import type { MentorFilter } from './profile-filters';
+
+/** A mentor profile with its owner's public name, as every list and lookup returns it. */
+export type MentorProfileView = MentorProfileEntity & { displayName: string };
+
+/**
+ * Mentor profiles are discoverable by every signed-in user (that is how MSMEs find mentors);
+ * only the mentor changes theirs, and self-declared gender is shown to the mentor and admins only.
+ */
+@Injectable()
+export class MentorProfilesService {
+  constructor(
+    @InjectRepository(MentorProfileEntity) private readonly profiles: Repository<MentorProfileEntity>,
+  ) {}
+
+  async upsert(actor: Actor, fields: MentorFields): Promise<MentorProfileView> {
+    if (!hasRole(actor, Role.MENTOR)) throw forbidden('Only mentors have a mentor profile');
+    const current = await this.profiles.findOneBy({ userId: actor.userId });
+    const { record, errors } = buildMentorRecord(fields, current ? recordOf(current) : undefined);
+    if (!record) throw invalidFields(errors);
+    await this.profiles.upsert({ ...record, userId: actor.userId }, { conflictPaths: ['userId'] });
+    return this.findMine(actor) as Promise<MentorProfileView>;
+  }
+
+  async findOne(actor: Actor, id: string): Promise<MentorProfileView> {
+    void actor;
+    if (!isUuid(id)) throw notFound('Mentor profile');
+    const found = await this.selectViews().where('m.id = :id', { id }).getRawAndEntities();
+    const view = toViews(found)[0];
+    if (!view) throw notFound('Mentor profile');
+    return view;
+  }
+
+  async findMine(actor: Actor): Promise<MentorProfileView | null> {
+    const found = await this.selectViews()
+      .where('m.user_id = :userId', { userId: actor.userId })
+      .getRawAndEntities();
+    return toViews(found)[0] ?? null;
+  }
+
+  async list(actor: Actor, filter: MentorFilter, request: PageRequest): Promise<Page<MentorProfileView>> {
+    void actor;
+    const size = pageSize(request.first);
+    const base = this.selectViews();
+    applyFilter(base, filter);
+    const pageQuery = base
+      .clone()
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(size + 1);
+    if (request.after) {
+      const { key, id } = decodeCursor(request.after);
+      pageQuery.andWhere('(u.display_name, m.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
+    }
+    const [found, totalCount] = await Promise.all([pageQuery.getRawAndEntities(), base.getCount()]);
+    const views = toViews(found);
+    const items = views.slice(0, size);
+    return {
+      items,
+      totalCount,
+      hasNextPage: views.length > size,
+      cursors: items.map((m) => encodeCursor({ key: m.displayName, id: m.id })),
+    };
+  }
+
+  /** Self-declared gender is for the mentor and admins; elsewhere only in aggregates. */
+  canSeeGender(actor: Actor, profileUserId: string): boolean {
+    return isAdmin(actor) || profileUserId === actor.userId;
+  }
+
+  private selectViews(): SelectQueryBuilder<MentorProfileEntity> {
+    return this.profiles
+      .createQueryBuilder('m')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .addSelect('u.display_name', 'display_name');
+  }
+}
+
+function toViews(found: {
+  entities: MentorProfileEntity[];
+  raw: Array<{ display_name: string }>;
+}): MentorProfileView[] {
+  return found.entities.map((entity, i) => Object.assign(entity, { displayName: found.raw[i].display_name }));
+}
+
+function applyFilter(query: SelectQueryBuilder<MentorProfileEntity>, filter: MentorFilter): void {
+  if (filter.economy) query.andWhere('m.economy = :economy', { economy: filter.economy });
+  if (filter.experienceIn) {
+    query.andWhere('m.economies @> ARRAY[:experienceIn]::text[]', { experienceIn: filter.experienceIn });
+  }
+  if (filter.sector) {
+    const related = sectorCodesRelatedTo(filter.sector);
+    if (related.length === 0) throw badInput(`sector "${filter.sector}" is not an ISIC section or division`);
+    query.andWhere('m.expertise_sectors && :sectors::text[]', { sectors: related });
+  }
+  if (filter.topic) query.andWhere('m.expertise_topics @> ARRAY[:topic]::text[]', { topic: filter.topic });
+  if (filter.language)
+    query.andWhere('m.languages @> ARRAY[:language]::text[]', { language: filter.language });
+  if (filter.acceptingRequests != null) {
+    query.andWhere('m.accepting_requests = :accepting', { accepting: filter.acceptingRequests });
+  }
+  if (filter.search) {
+    query.andWhere('(u.display_name ILIKE :search OR m.headline ILIKE :search)', {
+      search: `%${escapeLike(filter.search)}%`,
+    });
+  }
+}
+
+function recordOf(profile: MentorProfileEntity): MentorRecord {
+  return {
+    headline: profile.headline,
+    bio: profile.bio,
+    economy: profile.economy,
+    expertiseSectors: profile.expertiseSectors,
+    expertiseTopics: profile.expertiseTopics,
+    economies: profile.economies,
+    languages: profile.languages,
+    capacity: profile.capacity,
+    acceptingRequests: profile.acceptingRequests,
+    yearsOfExperience: profile.yearsOfExperience,
+    gender: profile.gender,
+  };
+}

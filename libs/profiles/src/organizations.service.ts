@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { escapeLike } from '@app/accounts';
+import {
+  Actor,
+  Page,
+  PageRequest,
+  Role,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  hasRole,
+  isAdmin,
+  notFound,
+  pageSize,
+  readableEconomies,
+} from '@app/common';
+import { isSectorCode, isIsicDivisionCode } from '@app/taxonomy';
+import { OrganizationEntity } from './organization.entity';
+import {
+  buildOrganizationRecord,
+  type FieldError,
+  type OrganizationFields,
+  type OrganizationRecord,
+} from './organization-fields';
+import type { OrganizationFilter } from './profile-filters';
+
+export const invalidFields = (errors: FieldError[]): Error =>
+  badInput(errors.map((e) => `${e.field} ${e.message}`).join('; '), { fields: errors });
+
+/** Who may see and change organisations: owners theirs, program managers their economies, admins all. */
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
+
+  async create(actor: Actor, fields: OrganizationFields): Promise<OrganizationEntity> {
+    const record = this.validate(fields);
+    const ownerId = ownerForNew(actor, record);
+    return this.organizations.save(this.organizations.create({ ...record, ownerId }));
+  }
+
+  /** Applies only the fields given; derived status is recomputed from the merged inputs. */
+  async update(actor: Actor, id: string, changes: Partial<OrganizationFields>): Promise<OrganizationEntity> {
+    const current = await this.findOne(actor, id);
+    assertCanEdit(actor, current);
+    const merged: OrganizationFields = { ...fieldsOf(current) };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+    }
+    const record = this.validate(merged);
+    if (!isAdmin(actor) && current.ownerId !== actor.userId) {
+      const economies = readableEconomies(actor) ?? [];
+      if (!economies.includes(record.economy)) {
+        throw forbidden('You can only place organisations in economies you manage');
+      }
+    }
+    await this.organizations.update({ id }, record);
+    return this.organizations.findOneByOrFail({ id });
+  }
+
+  async delete(actor: Actor, id: string): Promise<OrganizationEntity> {
+    const current = await this.findOne(actor, id);
+    assertCanEdit(actor, current);
+    await this.organizations.delete({ id });
+    return current;
+  }
+
+  async findOne(actor: Actor, id: string): Promise<OrganizationEntity> {
+    if (!isUuid(id)) throw notFound('Organization');
+    const query = this.organizations.createQueryBuilder('o').where('o.id = :id', { id });
+    applyVisibility(query, actor);
+    const found = await query.getOne();
+    if (!found) throw notFound('Organization');
+    return found;
+  }
+
+  async list(
+    actor: Actor,
+    filter: OrganizationFilter,
+    request: PageRequest,
+  ): Promise<Page<OrganizationEntity>> {
+    const size = pageSize(request.first);
+    const base = this.organizations.createQueryBuilder('o');
+    applyVisibility(base, actor);
+    applyFilter(base, actor, filter);
+    const pageQuery = base
+      .clone()
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(size + 1);
+    if (request.after) {
+      const { key, id } = decodeCursor(request.after);
+      pageQuery.andWhere('(o.name, o.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
+    }
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), base.getCount()]);
+    const items = rows.slice(0, size);
+    return {
+      items,
+      totalCount,
+      hasNextPage: rows.length > size,
+      cursors: items.map((o) => encodeCursor({ key: o.name, id: o.id })),
+    };
+  }
+
+  private validate(fields: OrganizationFields): OrganizationRecord {
+    const { record, errors } = buildOrganizationRecord(fields);
+    if (!record) throw invalidFields(errors);
+    return record;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+function ownerForNew(actor: Actor, record: OrganizationRecord): string | null {
+  if (hasRole(actor, Role.MSME_OWNER)) return actor.userId;
+  if (isAdmin(actor)) return null;
+  if (hasRole(actor, Role.PROGRAM_MANAGER)) {
+    if (!actor.managedEconomies.includes(record.economy)) {
+      throw forbidden('You can only add organisations in economies you manage');
+    }
+    return null;
+  }
+  throw forbidden('Only MSME owners, program managers and admins create organisations');
+}
+
+/** Owners edit theirs; admins any; program managers the unowned ones in their economies. */
+function assertCanEdit(actor: Actor, org: OrganizationEntity): void {
+  if (org.ownerId === actor.userId || isAdmin(actor)) return;
+  if (
+    org.ownerId === null &&
+    hasRole(actor, Role.PROGRAM_MANAGER) &&
+    actor.managedEconomies.includes(org.economy)
+  ) {
+    return;
+  }
+  throw forbidden('Only the owner can change this organisation');
+}
+
+function applyVisibility(query: SelectQueryBuilder<OrganizationEntity>, actor: Actor): void {
+  const economies = readableEconomies(actor);
+  if (economies === null) return;
+  query.andWhere(
+    new Brackets((q) => {
+      q.where('o.owner_id = :visibleOwner', { visibleOwner: actor.userId });
+      if (economies.length > 0)
+        q.orWhere('o.economy = ANY(:visibleEconomies)', { visibleEconomies: economies });
+    }),
+  );
+}
+
+function applyFilter(
+  query: SelectQueryBuilder<OrganizationEntity>,
+  actor: Actor,
+  filter: OrganizationFilter,
+): void {
+  if (filter.economy) query.andWhere('o.economy = :economy', { economy: filter.economy });
+  if (filter.sector) {
+    if (!isSectorCode(filter.sector))
+      throw badInput(`sector "${filter.sector}" is not an ISIC section or division`);
+    if (isIsicDivisionCode(filter.sector))
+      query.andWhere('o.isic_division = :sector', { sector: filter.sector });
+    else query.andWhere('o.isic_section = :sector', { sector: filter.sector });
+  }
+  if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+  if (filter.womenLed != null) query.andWhere('o.women_led = :womenLed', { womenLed: filter.womenLed });
+  if (filter.womenOwned != null)
+    query.andWhere('o.women_owned = :womenOwned', { womenOwned: filter.womenOwned });
+  if (filter.locality) query.andWhere('o.locality = :locality', { locality: filter.locality });
+  if (filter.sizeClass) query.andWhere('o.size_class = :sizeClass', { sizeClass: filter.sizeClass });
+  if (filter.topic) query.andWhere('o.needs @> ARRAY[:topic]::text[]', { topic: filter.topic });
+  if (filter.language)
+    query.andWhere('o.languages @> ARRAY[:language]::text[]', { language: filter.language });
+  if (filter.search) query.andWhere('o.name ILIKE :search', { search: `%${escapeLike(filter.search)}%` });
+  if (filter.mine) query.andWhere('o.owner_id = :mine', { mine: actor.userId });
+}
+
+function fieldsOf(org: OrganizationEntity): OrganizationFields {
+  return {
+    name: org.name,
+    description: org.description,
+    kind: org.kind,
+    isicDivision: org.isicDivision,
+    economy: org.economy,
+    city: org.city,
+    locality: org.locality,
+    employees: org.employees,
+    foundedYear: org.foundedYear,
+    womenOwnershipPercent: org.womenOwnershipPercent,
+    womanInTopManagement: org.womanInTopManagement,
+    boardWomenPercent: org.boardWomenPercent,
+    youthLed: org.youthLed,
+    socialEnterprise: org.socialEnterprise,
+    cluster: org.cluster,
+    needs: org.needs,
+    targetEconomies: org.targetEconomies,
+    languages: org.languages,
+  };
+}

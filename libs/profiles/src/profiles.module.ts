@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MentorProfileEntity } from './mentor-profile.entity';
+import { MentorProfilesService } from './mentor-profiles.service';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationsService } from './organizations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity, MentorProfileEntity])],
+  providers: [OrganizationsService, MentorProfilesService],
+  exports: [OrganizationsService, MentorProfilesService],
+})
+export class ProfilesModule {}

@@ -1,0 +1,5 @@
+export * from './bullmq.driver';
+export * from './in-process.driver';
+export * from './queue.module';
+export * from './queue.port';
+export * from './queue.service';

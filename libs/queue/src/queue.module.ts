@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { BullMqQueueDriver } from './bullmq.driver';
+import { InProcessQueueDriver } from './in-process.driver';
+import { QUEUE_DRIVER, type QueueDriver } from './queue.port';
+import { QueueService } from './queue.service';
+
+/** The one place that decides between the in-process driver and BullMQ. */
+export function createQueueDriver(config: AppConfig): QueueDriver {
+  return config.REDIS_URL
+    ? new BullMqQueueDriver({ url: config.REDIS_URL, prefix: config.QUEUE_PREFIX })
+    : new InProcessQueueDriver();
+}
+
+@Global()
+@Module({
+  providers: [{ provide: QUEUE_DRIVER, inject: [AppConfig], useFactory: createQueueDriver }, QueueService],
+  exports: [QueueService],
+})
+export class QueueModule {}

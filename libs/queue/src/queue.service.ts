@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { DomainError, ErrorCode } from '@app/common';
+import {
+  QUEUE_DRIVER,
+  type AddOptions,
+  type JobContext,
+  type JobDefinition,
+  type JobStatus,
+  type QueueDriver,
+  type QueueName,
+} from './queue.port';
+
+type Handler = (payload: unknown, context: JobContext) => Promise<void>;
+
+/** What features use: enqueue typed jobs, register handlers, start consuming. */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Queue');
+  private readonly handlers = new Map<string, { queue: QueueName; handler: Handler }>();
+  private readonly consuming = new Set<QueueName>();
+
+  constructor(
+    @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
+    private readonly config: AppConfig,
+  ) {}
+
+  get driverKind(): QueueDriver['kind'] {
+    return this.driver.kind;
+  }
+
+  /**
+   * Adds a job. Bounded by QUEUE_ENQUEUE_TIMEOUT_MS so a request never hangs on a missing
+   * Redis: it fails with SERVICE_UNAVAILABLE instead.
+   */
+  async enqueue<P>(job: JobDefinition<P>, payload: P, options?: AddOptions): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The job queue is not reachable')),
+        this.config.QUEUE_ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([this.driver.add(job.queue, job.name, payload, options), timeout]);
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      this.logger.warn(`Enqueue of ${job.name} failed: ${(err as Error).message}`);
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The job queue is not reachable');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Registers the handler of one job type; called explicitly by feature modules at start. */
+  register<P>(job: JobDefinition<P>, handler: (payload: P, context: JobContext) => Promise<void>): void {
+    if (this.handlers.has(job.name)) throw new Error(`Job ${job.name} already has a handler`);
+    this.handlers.set(job.name, { queue: job.queue, handler: handler as Handler });
+  }
+
+  /** Starts consuming every queue that has handlers (worker processes, and embedded mode). */
+  async startWorkers(concurrency = 2): Promise<void> {
+    const queues = new Set([...this.handlers.values()].map((h) => h.queue));
+    for (const queue of queues) {
+      if (this.consuming.has(queue)) continue;
+      this.consuming.add(queue);
+      await this.driver.work(
+        queue,
+        (name, payload, context) => this.dispatch(name, payload, context),
+        concurrency,
+      );
+      this.logger.log(`Consuming queue "${queue}" (${this.driver.kind})`);
+    }
+  }
+
+  status(job: JobDefinition<unknown>, jobId: string): Promise<JobStatus | null> {
+    return this.driver.status(job.queue, jobId);
+  }
+
+  ping(): Promise<boolean> {
+    return this.driver.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async dispatch(name: string, payload: unknown, context: JobContext): Promise<void> {
+    const entry = this.handlers.get(name);
+    if (!entry) throw new Error(`No handler for job ${name}`);
+    await entry.handler(payload, context);
+  }
+}

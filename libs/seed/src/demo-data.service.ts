@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { PasswordHasher } from '@app/accounts';
+import { AppConfig } from '@app/config';
+import { Role } from '@app/common';
+import { copyRows } from '@app/database';
+import { USER_COPY_COLUMNS } from '@app/profiles';
+import { ECONOMY_CODES } from '@app/taxonomy';
+import { generatePopulation } from './population';
+import { PopulationLoader } from './population-loader.service';
+
+export const DEMO_SEED = 2019;
+export const DEMO_ORGANIZATIONS = 300;
+export const DEMO_MENTORS = 100;
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@demo.test', displayName: 'Demo Admin', roles: [Role.ADMIN] },
+  { email: 'manager@demo.test', displayName: 'Demo Program Manager', roles: [Role.PROGRAM_MANAGER] },
+  { email: 'owner@demo.test', displayName: 'Demo MSME Owner', roles: [Role.MSME_OWNER] },
+  { email: 'mentor@demo.test', displayName: 'Demo Mentor', roles: [Role.MENTOR] },
+] as const;
+
+/**
+ * Loads the demo dataset on first start (empty database) unless DEMO_DATA=false: a few hundred
+ * organisations and about 100 mentors across all 21 economies, and one login per role.
+ * Several API processes may start at once; an advisory lock lets exactly one load it.
+ */
+@Injectable()
+export class DemoDataService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly loader: PopulationLoader,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.DEMO_DATA) return;
+    const loaded = await this.loadIfEmpty();
+    if (loaded)
+      this.logger.log(`Demo data loaded: ${DEMO_ORGANIZATIONS} organisations, ${DEMO_MENTORS} mentors`);
+  }
+
+  /** True when this call loaded the data; false when the database already had accounts. */
+  async loadIfEmpty(): Promise<boolean> {
+    const passwordHash = await this.hasher.hash(this.config.DEMO_PASSWORD);
+    return this.dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner as QueryRunner;
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext('mentorlink:demo-data'))`);
+      const [{ present }] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM users) AS present`)) as Array<{
+        present: boolean;
+      }>;
+      if (present) return false;
+      const population = generatePopulation({
+        organizations: DEMO_ORGANIZATIONS,
+        mentors: DEMO_MENTORS,
+        seed: DEMO_SEED,
+      });
+      const [admin, manager_, owner, mentor] = DEMO_ACCOUNTS;
+      population.owners[0] = { ...population.owners[0], email: owner.email, displayName: owner.displayName };
+      population.mentors[0].user = {
+        ...population.mentors[0].user,
+        email: mentor.email,
+        displayName: mentor.displayName,
+      };
+      await copyRows(runner, 'users', USER_COPY_COLUMNS, [
+        [randomUUID(), admin.email, passwordHash, admin.displayName, [Role.ADMIN], []],
+        [
+          randomUUID(),
+          manager_.email,
+          passwordHash,
+          manager_.displayName,
+          [Role.PROGRAM_MANAGER],
+          [...ECONOMY_CODES],
+        ],
+      ]);
+      await this.loader.load(population, undefined, runner);
+      await runner.query(`UPDATE users SET password_hash = $1 WHERE email = ANY($2)`, [
+        passwordHash,
+        [owner.email, mentor.email],
+      ]);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './factories';
+export * from './graphql-client';
+export * from './services';
+export * from './test-app';
+export * from './test-database';
