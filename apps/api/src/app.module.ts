@@ -11,6 +11,7 @@ import { ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
 import { SeedModule } from '@app/seed';
 import { AuthGuard } from './auth/auth.guard';
+import { DemoDataBootstrap } from './demo-data.bootstrap';
 import { GqlThrottlerGuard } from './auth/gql-throttler.guard';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -51,6 +52,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        DemoDataBootstrap,
         TaxonomyResolver,
         AuthResolver,
         UserFieldsResolver,

@@ -9,12 +9,23 @@ export type CopyValue = string | number | boolean | null | readonly string[];
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const ARRAY_SPECIAL = /["\\]/;
+
+// Most values need no escaping: test first, replace only when needed (this is the hot loop of
+// every bulk load).
 function escapeCopy(text: string): string {
-  return text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : text;
 }
 
 function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) literal += ',';
+    literal += `"${ARRAY_SPECIAL.test(v) ? v.replace(/["\\]/g, (c) => `\\${c}`) : v}"`;
+  }
+  return `${literal}}`;
 }
 
 /** One row in COPY text format (tab-separated, `\N` for NULL, newline-terminated). */
@@ -74,4 +85,59 @@ export async function copyRows(
   if (chunk) chunks.push(chunk);
   if (chunks.length === 0) return;
   await copyText(runner, table, columns, chunks);
+}
+
+/** An open COPY into one table, fed chunk by chunk, inside the runner's transaction. */
+export interface CopyWriter {
+  /** Sends rendered rows; resolves when the stream can take more (backpressure). */
+  write(text: string): Promise<void>;
+  /** Finishes the COPY; resolves when the database has taken every row. */
+  end(): Promise<void>;
+  /** Abandons the COPY (the transaction must then be rolled back). */
+  abort(): void;
+}
+
+/**
+ * Opens a COPY that overlaps with the caller's work: on PostgreSQL, rows stream to the server
+ * while the caller validates the next ones; PGlite (same thread) takes the rows at the end.
+ */
+export async function openCopy(runner: QueryRunner, table: string, columns: readonly string[]): Promise<CopyWriter> {
+  const sql = `COPY ${identifier(table)} (${columns.map(identifier).join(', ')}) FROM`;
+  const connection = (await runner.connect()) as unknown;
+  if (connection instanceof PGliteClient) {
+    const chunks: string[] = [];
+    return {
+      write: async (text) => void chunks.push(text),
+      end: async () => {
+        if (chunks.length > 0) await connection.copyFrom(`${sql} '/dev/blob'`, chunks.join(''));
+      },
+      abort: () => void (chunks.length = 0),
+    };
+  }
+  const pgClient = connection as { query: (stream: unknown) => NodeJS.WritableStream };
+  const sink = pgClient.query(copyFrom(`${sql} STDIN`)) as NodeJS.WritableStream & {
+    destroy(err?: Error): void;
+  };
+  let failure: Error | undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.once('finish', resolve);
+    sink.once('error', (err: Error) => {
+      failure = err;
+      reject(err);
+    });
+  });
+  finished.catch(() => undefined);
+  return {
+    write: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (sink.write(text)) resolve();
+        else sink.once('drain', resolve);
+      }),
+    end: async () => {
+      sink.end();
+      await finished;
+    },
+    abort: () => sink.destroy(new Error('COPY abandoned')),
+  };
 }

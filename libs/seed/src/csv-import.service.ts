@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Role } from '@app/common';
-import { copyRows, type CopyValue } from '@app/database';
+import { copyLine, copyRows, openCopy, type CopyValue } from '@app/database';
 import { normalizeEmail } from '@app/accounts';
 import {
   Gender,
@@ -95,6 +95,11 @@ const REQUIRED: Record<ImportKind, readonly string[]> = {
 
 type Row = Record<string, string>;
 
+interface ParsedRow {
+  line: number;
+  row: Row;
+}
+
 /**
  * CSV bulk import: every row validated by the same rules as the API, bad rows reported with
  * their line and reason, and nothing written when any row is bad (unless skipInvalid).
@@ -105,81 +110,124 @@ export class CsvImportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async import(kind: ImportKind, csv: string | Buffer, options: ImportOptions = {}): Promise<ImportResult> {
-    const parsed = parseCsv(csv, kind);
-    if ('fatal' in parsed) return { total: 0, imported: 0, invalid: [parsed.fatal], committed: false };
-    return kind === 'organizations'
-      ? this.importOrganizations(parsed.rows, options)
-      : this.importMentors(parsed.rows, options);
+    const text = typeof csv === 'string' ? csv : csv.toString('utf8');
+    if (kind === 'organizations') return this.importOrganizations(text, options);
+    const rows: ParsedRow[] = [];
+    const fatal = await parseCsv(text, kind, async (batch) => void rows.push(...batch));
+    if (fatal) return { total: 0, imported: 0, invalid: [fatal], committed: false };
+    return this.importMentors(rows, options);
   }
 
-  private async importOrganizations(
-    rows: Array<{ line: number; row: Row }>,
-    options: ImportOptions,
-  ): Promise<ImportResult> {
+  /**
+   * Parsing, validation and COPY overlap: each batch of rows is validated and streamed while
+   * PostgreSQL ingests the previous one. One bad row (without skipInvalid) abandons the COPY
+   * and the transaction rolls back; parsing and validation still run to the end so every bad
+   * row is reported. Owner emails are resolved after the COPY in one UPDATE (ids are made
+   * here), so nothing has to be looked up before streaming starts.
+   */
+  private async importOrganizations(text: string, options: ImportOptions): Promise<ImportResult> {
     const invalid: RowError[] = [];
-    const ownerEmails = [
-      ...new Set(
-        rows
-          .map((r) => r.row.owner_email)
-          .filter(Boolean)
-          .map(normalizeEmail),
-      ),
-    ];
-    return this.dataSource.transaction(async (manager) => {
-      const runner = manager.queryRunner as QueryRunner;
-      const owners = new Map<string, string>();
-      if (ownerEmails.length > 0) {
-        const found = (await runner.query(
-          `SELECT id, email FROM users WHERE email = ANY($1) AND 'MSME_OWNER' = ANY(roles)`,
-          [ownerEmails],
-        )) as Array<{ id: string; email: string }>;
-        for (const u of found) owners.set(u.email, u.id);
-      }
-      const out: CopyValue[][] = [];
-      rows.forEach(({ line, row }, i) => {
-        const errors: FieldError[] = [];
-        const fields = {
-          name: row.name,
-          description: row.description || null,
-          kind: row.kind?.trim().toUpperCase() as OrganizationKind,
-          isicDivision: (row.isic_division ?? '').trim().padStart(2, '0'),
-          economy: (row.economy ?? '').trim().toUpperCase(),
-          city: row.city || null,
-          locality: (row.locality ?? '').trim().toUpperCase() as Locality,
-          employees: integer(row.employees, 'employees', errors),
-          foundedYear: optionalInteger(row.founded_year, 'founded_year', errors),
-          womenOwnershipPercent: number(row.women_ownership_percent, 'women_ownership_percent', errors),
-          womanInTopManagement: boolean(row.woman_in_top_management, 'woman_in_top_management', errors),
-          boardWomenPercent: optionalNumber(row.board_women_percent, 'board_women_percent', errors),
-          youthLed: optionalBoolean(row.youth_led, 'youth_led', errors),
-          socialEnterprise: optionalBoolean(row.social_enterprise, 'social_enterprise', errors),
-          cluster: row.cluster || null,
-          needs: list(row.needs).map((t) => t.toUpperCase()),
-          targetEconomies: list(row.target_economies).map((e) => e.toUpperCase()),
-          languages: list(row.languages).map((l) => l.toLowerCase()),
-        };
-        let ownerId: string | null = null;
-        if (row.owner_email) {
-          ownerId = owners.get(normalizeEmail(row.owner_email)) ?? null;
-          if (!ownerId) errors.push({ field: 'owner_email', message: 'is not an MSME owner account' });
+    const total = estimateRows(text);
+    return this.inTransaction(async (runner) => {
+      const copy = await openCopy(runner, 'organizations', ['id', ...ORGANIZATION_COPY_COLUMNS]);
+      const owned: Array<{ id: string; email: string; line: number }> = [];
+      let writing = true;
+      let imported = 0;
+      let seen = 0;
+      // The previous batch drains to the server while the next one is validated.
+      let inFlight: Promise<void> = Promise.resolve();
+      const stop = (): void => {
+        if (!writing || options.skipInvalid) return;
+        writing = false;
+        copy.abort();
+        inFlight.catch(() => undefined);
+      };
+      try {
+        const fatal = await parseCsv(text, 'organizations', async (batch) => {
+          let chunk = '';
+          for (const { line, row } of batch) {
+            const result = organizationRow(row);
+            if ('errors' in result) {
+              invalid.push({ line, errors: result.errors });
+              stop();
+            } else if (writing) {
+              const id = randomUUID();
+              if (row.owner_email) owned.push({ id, email: normalizeEmail(row.owner_email), line });
+              chunk += copyLine([id, ...result.copyRow]);
+              imported++;
+            }
+          }
+          seen += batch.length;
+          options.onProgress?.(seen, Math.max(seen, total), 'validate');
+          if (writing && chunk) {
+            await inFlight;
+            inFlight = copy.write(chunk);
+          }
+        });
+        if (fatal) {
+          stop();
+          return { rollback: true, result: { total: 0, imported: 0, invalid: [fatal], committed: false } };
         }
-        const { record, errors: fieldErrors } = buildOrganizationRecord(fields);
-        errors.push(...fieldErrors.filter((e) => !errors.some((x) => sameField(x.field, e.field))));
-        if (errors.length > 0 || !record) invalid.push({ line, errors });
-        else out.push(organizationCopyRow(ownerId, record));
-        if (i % 5000 === 0) options.onProgress?.(i, rows.length, 'validate');
-      });
-      options.onProgress?.(rows.length, rows.length, 'validate');
-      if (invalid.length > 0 && !options.skipInvalid)
-        return { total: rows.length, imported: 0, invalid, committed: false };
-      await copyRows(runner, 'organizations', ORGANIZATION_COPY_COLUMNS, out);
-      options.onProgress?.(rows.length, rows.length, 'write');
-      return { total: rows.length, imported: out.length, invalid, committed: true };
+        if (!writing) return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
+        await inFlight;
+        await copy.end();
+      } catch (err) {
+        copy.abort();
+        throw err;
+      }
+      const unowned = await this.assignOwners(runner, owned);
+      for (const row of unowned) invalid.push({ line: row.line, errors: [{ field: 'owner_email', message: 'is not an MSME owner account' }] });
+      if (unowned.length > 0) {
+        if (!options.skipInvalid) return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
+        await runner.query('DELETE FROM organizations WHERE id = ANY($1)', [unowned.map((r) => r.id)]);
+        imported -= unowned.length;
+      }
+      invalid.sort((x, y) => x.line - y.line);
+      options.onProgress?.(seen, seen, 'write');
+      return { rollback: false, result: { total: seen, imported, invalid, committed: true } };
     });
   }
 
+  /** Sets owner_id from owner emails; returns the rows whose email is not an MSME owner. */
+  private async assignOwners(
+    runner: QueryRunner,
+    owned: Array<{ id: string; email: string; line: number }>,
+  ): Promise<Array<{ id: string; line: number }>> {
+    if (owned.length === 0) return [];
+    const [rows] = (await runner.query(
+      `UPDATE organizations o SET owner_id = u.id
+         FROM unnest($1::uuid[], $2::text[]) AS x(org_id, email)
+         JOIN users u ON u.email = x.email AND 'MSME_OWNER' = ANY(u.roles)
+        WHERE o.id = x.org_id
+       RETURNING o.id`,
+      [owned.map((o) => o.id), owned.map((o) => o.email)],
+    )) as [Array<{ id: string }>, number];
+    const assigned = new Set(rows.map((r) => r.id));
+    return owned.filter((o) => !assigned.has(o.id));
+  }
+
+  /** Runs `work` in a transaction it commits, or rolls back when asked or on error. */
+  private async inTransaction(
+    work: (runner: QueryRunner) => Promise<{ rollback: boolean; result: ImportResult }>,
+  ): Promise<ImportResult> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const { rollback, result } = await work(runner);
+      if (rollback) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
+      return result;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
   private async importMentors(
-    rows: Array<{ line: number; row: Row }>,
+    rows: ParsedRow[],
     options: ImportOptions,
   ): Promise<ImportResult> {
     const invalid: RowError[] = [];
@@ -248,31 +296,117 @@ export class CsvImportService {
   }
 }
 
+const CHUNK_ROWS = 5000;
+
+/** Validates one organisation row; the COPY row when valid, its errors otherwise. */
+function organizationRow(row: Row): { copyRow: CopyValue[] } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const fields = {
+    name: row.name,
+    description: row.description || null,
+    kind: row.kind?.toUpperCase() as OrganizationKind,
+    isicDivision: (row.isic_division ?? '').padStart(2, '0'),
+    economy: (row.economy ?? '').toUpperCase(),
+    city: row.city || null,
+    locality: (row.locality ?? '').toUpperCase() as Locality,
+    employees: integer(row.employees, 'employees', errors),
+    foundedYear: optionalInteger(row.founded_year, 'founded_year', errors),
+    womenOwnershipPercent: number(row.women_ownership_percent, 'women_ownership_percent', errors),
+    womanInTopManagement: boolean(row.woman_in_top_management, 'woman_in_top_management', errors),
+    boardWomenPercent: optionalNumber(row.board_women_percent, 'board_women_percent', errors),
+    youthLed: optionalBoolean(row.youth_led, 'youth_led', errors),
+    socialEnterprise: optionalBoolean(row.social_enterprise, 'social_enterprise', errors),
+    cluster: row.cluster || null,
+    needs: list(row.needs).map((t) => t.toUpperCase()),
+    targetEconomies: list(row.target_economies).map((e) => e.toUpperCase()),
+    languages: list(row.languages).map((l) => l.toLowerCase()),
+  };
+  const { record, errors: fieldErrors } = buildOrganizationRecord(fields);
+  errors.push(...fieldErrors.filter((e) => !errors.some((x) => sameField(x.field, e.field))));
+  if (errors.length > 0 || !record) return { errors };
+  return { copyRow: organizationCopyRow(null, record) };
+}
+
+const estimateRows = (text: string): number => {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return Math.max(0, lines - 1);
+};
+
+/**
+ * Parses CSV (RFC 4180: quoted fields may hold commas, quotes and newlines) into rows keyed by
+ * lower-cased header, each with the line it starts on (the header is line 1), handing them
+ * over in batches; parsing pauses while a batch is being handled. Resolves with the fatal
+ * error that stopped it, if any (malformed file, missing columns).
+ */
 function parseCsv(
-  csv: string | Buffer,
+  input: string,
   kind: ImportKind,
-): { rows: Array<{ line: number; row: Row }> } | { fatal: RowError } {
-  let records: Array<{ record: Row; info: { lines: number } }>;
-  try {
-    records = parse(csv, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as Array<{ record: Row; info: { lines: number } }>;
-  } catch (err) {
-    const e = err as { lines?: number; message: string };
-    return { fatal: { line: e.lines ?? 0, errors: [{ field: 'file', message: e.message }] } };
-  }
-  const header = records.length > 0 ? Object.keys(records[0].record) : [];
-  const missing = REQUIRED[kind].filter((c) => !header.includes(c));
-  if (records.length > 0 && missing.length > 0) {
-    return {
-      fatal: { line: 1, errors: [{ field: 'header', message: `missing columns: ${missing.join(', ')}` }] },
+  onBatch: (rows: ParsedRow[]) => Promise<void>,
+): Promise<RowError | undefined> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  return new Promise((resolve, reject) => {
+    let header: string[] | undefined;
+    let batch: ParsedRow[] = [];
+    let line = 1;
+    let position = 0;
+    let fatal: RowError | undefined;
+    const fail = (error: RowError, parser: Papa.Parser): void => {
+      fatal = error;
+      parser.abort();
     };
-  }
-  return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })) };
+    Papa.parse<string[]>(text, {
+      header: false,
+      skipEmptyLines: 'greedy',
+      step: (result, parser) => {
+        // Newlines before this row's first character: blank lines, the previous row's end.
+        while (position < text.length && (text[position] === '\n' || text[position] === '\r')) {
+          if (text[position] === '\n') line++;
+          position++;
+        }
+        const rowLine = line;
+        const end = result.meta.cursor;
+        for (let i = text.indexOf('\n', position); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+        position = end;
+        if (result.errors.length > 0) {
+          return fail({ line: rowLine, errors: [{ field: 'file', message: result.errors[0].message }] }, parser);
+        }
+        const cells = result.data;
+        if (!header) {
+          header = cells.map((c) => c.trim().toLowerCase());
+          const missing = REQUIRED[kind].filter((c) => !header!.includes(c));
+          if (missing.length > 0) {
+            fail({ line: 1, errors: [{ field: 'header', message: `missing columns: ${missing.join(', ')}` }] }, parser);
+          }
+          return;
+        }
+        if (cells.length !== header.length) {
+          return fail(
+            { line: rowLine, errors: [{ field: 'file', message: `expected ${header.length} columns, found ${cells.length}` }] },
+            parser,
+          );
+        }
+        const row: Row = {};
+        for (let i = 0; i < header.length; i++) {
+          const cell = cells[i];
+          row[header[i]] = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
+        }
+        batch.push({ line: rowLine, row });
+        if (batch.length >= CHUNK_ROWS) {
+          const full = batch;
+          batch = [];
+          parser.pause();
+          onBatch(full).then(() => parser.resume(), reject);
+        }
+      },
+      complete: () => {
+        if (fatal) return resolve(fatal);
+        if (!header) return resolve({ line: 1, errors: [{ field: 'header', message: 'the file is empty' }] });
+        onBatch(batch).then(() => resolve(undefined), reject);
+      },
+      error: (err: Error) => reject(err),
+    });
+  });
 }
 
 const snake = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

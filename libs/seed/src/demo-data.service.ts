@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { PasswordHasher } from '@app/accounts';
 import { AppConfig } from '@app/config';
@@ -27,7 +27,7 @@ export const DEMO_ACCOUNTS = [
  * Several API processes may start at once; an advisory lock lets exactly one load it.
  */
 @Injectable()
-export class DemoDataService implements OnApplicationBootstrap {
+export class DemoDataService {
   private readonly logger = new Logger('DemoData');
 
   constructor(
@@ -37,7 +37,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Loads the demo data when DEMO_DATA is on and the database has no accounts yet. */
+  async loadOnFirstStart(): Promise<void> {
     if (!this.config.DEMO_DATA) return;
     const loaded = await this.loadIfEmpty();
     if (loaded)

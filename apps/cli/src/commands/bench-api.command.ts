@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { PasswordHasher } from '@app/accounts';
+import { Role } from '@app/common';
+import { PopulationLoader, generatePopulation } from '@app/seed';
+import { GraphQLClient } from '@app/testing';
+import { createScratchDatabase } from '../bench/scratch-database';
+import { fmt } from '../bench/stats';
+
+export const BENCH_QUERY = `query Bench {
+  organizations(first: 20) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id name kind city locality employees sizeClass womenOwned womenLed
+      economy { code name } isicDivision { code title section { code title } }
+      needs { code label } owner { id displayName }
+    } }
+  }
+}`;
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function run(url: string, token: string | undefined, connections: number, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        connections,
+        duration: seconds,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: BENCH_QUERY }),
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+  });
+}
+
+function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (data: Buffer): void => {
+      output += data.toString();
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)));
+  });
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/**
+ * `npm run bench:api`: `organizations(first: 20)` with nested fields, 50 concurrent clients,
+ * Mentorlink's API against a bare @apollo/server on the same database, each in its own process.
+ */
+export async function benchApiCommand(options: { organizations: number; seconds: number; connections: number }): Promise<number> {
+  const db = await createScratchDatabase('api');
+  const children: ChildProcess[] = [];
+  try {
+    const population = generatePopulation({ organizations: options.organizations, mentors: 100, seed: 11 });
+    await new PopulationLoader(db.dataSource).load(population);
+    const password = randomBytes(12).toString('hex');
+    const hash = await new PasswordHasher().hash(password);
+    await db.dataSource.query(
+      `INSERT INTO users (email, password_hash, display_name, roles) VALUES ('bench-admin@bench.test', $1, 'Bench Admin', $2)`,
+      [hash, [Role.ADMIN]],
+    );
+    await db.dataSource.query('ANALYZE');
+    const apiPort = 3900 + (process.pid % 50);
+    const barePort = apiPort + 50;
+    const main = require.resolve('../main');
+    children.push(
+      await startProcess(
+        [require.resolve('../../../api/src/main'), '--no-worker'],
+        {
+          NODE_ENV: 'production',
+          PORT: String(apiPort),
+          HOST: '127.0.0.1',
+          DATABASE_URL: db.url,
+          REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+          QUEUE_PREFIX: `mlbench-${process.pid}`,
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          DEMO_DATA: 'false',
+          THROTTLE_LIMIT: '100000000',
+          LOG_FORMAT: 'json',
+        },
+        /Mentorlink is running/,
+      ),
+    );
+    children.push(
+      await startProcess([main, 'bare-server', '--port', String(barePort)], { DATABASE_URL: db.url }, /listening/),
+    );
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await Promise.all([waitForHttp(`${apiUrl}/health`), waitForHttp(bareUrl)]);
+    const client = new GraphQLClient(apiUrl);
+    const { login } = await client.data(
+      `mutation($p: String!) { login(email: "bench-admin@bench.test", password: $p) { token } }`,
+      { p: password },
+    );
+    const token = login.token as string;
+    const ours = await client.withToken(token).data(BENCH_QUERY);
+    const bare = await new GraphQLClient(bareUrl).data(BENCH_QUERY);
+    const same = JSON.stringify(ours) === JSON.stringify(bare);
+    if (!same) throw new Error('The two servers answer differently; the comparison would be meaningless');
+
+    process.stderr.write('warming up…\n');
+    await run(apiUrl, token, options.connections, 2);
+    await run(bareUrl, undefined, options.connections, 2);
+    process.stderr.write(`measuring ${options.seconds} s each…\n`);
+    const bareResult = await run(bareUrl, undefined, options.connections, options.seconds);
+    const apiResult = await run(apiUrl, token, options.connections, options.seconds);
+    const ratio = apiResult.rps / bareResult.rps;
+    const line = (name: string, r: LoadResult): string =>
+      `  ${name.padEnd(34)} ${fmt(r.rps, 0).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   errors ${r.errors + r.non2xx}`;
+    process.stdout.write(
+      [
+        `bench:api — organizations(first: 20) with nested fields, ${options.connections} concurrent clients, ${options.seconds} s, ${options.organizations} organisations (PostgreSQL)`,
+        line('Mentorlink API (NestJS + Apollo)', apiResult),
+        line('bare @apollo/server (baseline)', bareResult),
+        `  throughput ratio: ${fmt(ratio)}×  (target ≥ 0.80×)  ${ratio >= 0.8 ? 'PASS' : 'MISS'}`,
+        `  responses identical: ${same}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await db.drop();
+  }
+}

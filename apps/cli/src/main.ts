@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { benchApiCommand } from './commands/bench-api.command';
+import { benchImportCommand } from './commands/bench-import.command';
+import { generateMigration } from './commands/generate-migration';
+import { importCommand } from './commands/import.command';
+import { schemaCommand } from './commands/schema.command';
+import { seedCommand } from './commands/seed.command';
+import { startBareServer } from './bench/bare-server';
+
+const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
+  seed --organizations N --mentors M --seed S     deterministic synthetic population
+  import organizations|mentors FILE.csv [--skip-invalid]
+  schema [--check]                                write (or check) schema.gql
+  migration-generate NAME                         migration for entity changes (needs PostgreSQL)
+  bench-import --organizations N [--rounds R]
+  bench-api [--organizations N] [--seconds S] [--connections C]`;
+
+const int = (value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a whole number, got "${value}"`);
+  return n;
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      organizations: { type: 'string' },
+      mentors: { type: 'string' },
+      seed: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      check: { type: 'boolean' },
+      rounds: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'seed':
+      await seedCommand({
+        organizations: int(values.organizations, 1000),
+        mentors: int(values.mentors, 100),
+        seed: int(values.seed, 1),
+      });
+      return 0;
+    case 'import':
+      if (rest.length < 2) break;
+      return importCommand(rest[0], rest[1], values['skip-invalid'] ?? false);
+    case 'schema':
+      return schemaCommand(values.check ?? false);
+    case 'migration-generate':
+      if (!rest[0]) break;
+      await generateMigration(rest[0], process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+      return 0;
+    case 'bench-import':
+      return benchImportCommand(int(values.organizations, 100_000), int(values.rounds, 3));
+    case 'bench-api':
+      return benchApiCommand({
+        organizations: int(values.organizations, 5000),
+        seconds: int(values.seconds, 10),
+        connections: int(values.connections, 50),
+      });
+    case 'bare-server': {
+      const url = await startBareServer(process.env.DATABASE_URL as string, int(values.port, 4000));
+      process.stdout.write(`bare server listening at ${url}\n`);
+      return -1;
+    }
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
