@@ -7,7 +7,17 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 }
 // NestJS 12 and a few others ship ES modules only. Node 20 loads them with require(esm), but
 // Jest's module runtime cannot until Node 24.9, so those packages are transpiled to CommonJS.
-const ESM_ONLY = ['@nestjs', '@apollo/server', '@as-integrations', 'file-type', 'csv-parse', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const ESM_ONLY = [
+  '@nestjs',
+  '@apollo/server',
+  '@as-integrations',
+  'file-type',
+  'csv-parse',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+];
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
   '/node_modules/.+\\.m?js$': '<rootDir>/tests/setup/esm-to-cjs.transformer.js',

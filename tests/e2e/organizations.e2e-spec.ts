@@ -1,5 +1,11 @@
 import { Role } from '@app/common';
-import { ORGANIZATION_FIELDS, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import {
+  ORGANIZATION_FIELDS,
+  organizationInput,
+  startTestApp,
+  type SignedIn,
+  type TestApp,
+} from '@app/testing';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { ${ORGANIZATION_FIELDS} } }`;
@@ -40,17 +46,26 @@ describe(`organizations (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     [19, true, 30, false, false],
     [60, false, null, true, false],
     [40, true, 29, false, false],
-  ])('ownership %p, woman in top management %p, board %p → owned %p, led %p', async (own, top, board, owned, led) => {
-    const { createOrganization: org } = await owner.client.data(CREATE, {
-      input: organizationInput({ womenOwnershipPercent: own, womanInTopManagement: top, boardWomenPercent: board }),
-    });
-    expect([org.womenOwned, org.womenLed]).toEqual([owned, led]);
-  });
+  ])(
+    'ownership %p, woman in top management %p, board %p → owned %p, led %p',
+    async (own, top, board, owned, led) => {
+      const { createOrganization: org } = await owner.client.data(CREATE, {
+        input: organizationInput({
+          womenOwnershipPercent: own,
+          womanInTopManagement: top,
+          boardWomenPercent: board,
+        }),
+      });
+      expect([org.womenOwned, org.womenLed]).toEqual([owned, led]);
+    },
+  );
 
   it("answers NOT_FOUND for another owner's organisation, on read, update and delete", async () => {
     const { createOrganization: org } = await owner.client.data(CREATE, { input: organizationInput() });
     expect(await other.client.errorCode(GET, { id: org.id })).toBe('NOT_FOUND');
-    expect(await other.client.errorCode(UPDATE, { id: org.id, input: { name: 'Taken over' } })).toBe('NOT_FOUND');
+    expect(await other.client.errorCode(UPDATE, { id: org.id, input: { name: 'Taken over' } })).toBe(
+      'NOT_FOUND',
+    );
     expect(await other.client.errorCode(DELETE, { id: org.id })).toBe('NOT_FOUND');
     const { organization } = await owner.client.data(GET, { id: org.id });
     expect(organization.name).toBe('Chiang Mai Coffee Roasters');
@@ -67,15 +82,29 @@ describe(`organizations (${process.env.TEST_MODE ?? 'embedded'})`, () => {
       id: org.id,
       input: { boardWomenPercent: 10, employees: 75 },
     });
-    expect(updated).toMatchObject({ name: org.name, city: org.city, womenOwned: true, womenLed: false, sizeClass: 'MEDIUM' });
+    expect(updated).toMatchObject({
+      name: org.name,
+      city: org.city,
+      womenOwned: true,
+      womenLed: false,
+      sizeClass: 'MEDIUM',
+    });
   });
 
   it('rejects bad input with BAD_USER_INPUT and changes nothing', async () => {
     const { createOrganization: org } = await owner.client.data(CREATE, { input: organizationInput() });
-    for (const input of [{ economy: 'FR' }, { isicDivision: '04' }, { needs: ['NOT_A_TOPIC'] }, { languages: [] }, { womenOwnershipPercent: 101 }]) {
+    for (const input of [
+      { economy: 'FR' },
+      { isicDivision: '04' },
+      { needs: ['NOT_A_TOPIC'] },
+      { languages: [] },
+      { womenOwnershipPercent: 101 },
+    ]) {
       expect(await owner.client.errorCode(UPDATE, { id: org.id, input })).toBe('BAD_USER_INPUT');
     }
-    expect(await owner.client.errorCode(CREATE, { input: organizationInput({ employees: -1 }) })).toBe('BAD_USER_INPUT');
+    expect(await owner.client.errorCode(CREATE, { input: organizationInput({ employees: -1 }) })).toBe(
+      'BAD_USER_INPUT',
+    );
     const { organization } = await owner.client.data(GET, { id: org.id });
     expect(organization).toEqual(org);
   });

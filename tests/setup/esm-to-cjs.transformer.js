@@ -16,7 +16,13 @@ const options = {
 
 module.exports = {
   getCacheKey(source, path) {
-    return crypto.createHash('sha1').update(ts.version).update('v3').update(path).update(source).digest('hex');
+    return crypto
+      .createHash('sha1')
+      .update(ts.version)
+      .update('v3')
+      .update(path)
+      .update(source)
+      .digest('hex');
   },
   process(source, path) {
     const url = JSON.stringify(pathToFileURL(path).href);

@@ -1,3 +1,5 @@
+// Jest's globalSetup does not go through moduleNameMapper, hence the relative path.
+// eslint-disable-next-line no-restricted-imports
 import { reachable, testAdminDatabaseUrl, testRedisUrl } from '../../libs/testing/src/services';
 
 /**

@@ -10,7 +10,10 @@ import { SeedModule } from '@app/seed';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AccountsModule, SeedModule] };
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AccountsModule, SeedModule],
+    };
   }
 }
 

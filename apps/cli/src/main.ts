@@ -14,7 +14,7 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   schema [--check]                                write (or check) schema.gql
   migration-generate NAME                         migration for entity changes (needs PostgreSQL)
   bench-import --organizations N [--rounds R]
-  bench-api [--organizations N] [--seconds S] [--connections C]`;
+  bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]`;
 
 const int = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -55,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
       return schemaCommand(values.check ?? false);
     case 'migration-generate':
       if (!rest[0]) break;
-      await generateMigration(rest[0], process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+      await generateMigration(
+        rest[0],
+        process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+      );
       return 0;
     case 'bench-import':
       return benchImportCommand(int(values.organizations, 100_000), int(values.rounds, 3));
@@ -64,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
         organizations: int(values.organizations, 5000),
         seconds: int(values.seconds, 10),
         connections: int(values.connections, 50),
+        rounds: int(values.rounds, 3),
       });
     case 'bare-server': {
       const url = await startBareServer(process.env.DATABASE_URL as string, int(values.port, 4000));

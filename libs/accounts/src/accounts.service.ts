@@ -1,3 +1,4 @@
+import { countRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
@@ -10,7 +11,7 @@ import {
   PageRequest,
   Role,
   badInput,
-  decodeCursor,
+  decodeUuidCursor,
   encodeCursor,
   forbidden,
   isAdmin,
@@ -161,14 +162,14 @@ export class AccountsService {
         q: `%${escapeLike(request.search)}%`,
       });
     }
-    const totalCount = await base.clone().getCount();
+    const totalCount = await countRows(base);
     const pageQuery = base
       .clone()
       .orderBy('u.email', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(size + 1);
     if (request.after) {
-      const { key, id } = decodeCursor(request.after);
+      const { key, id } = decodeUuidCursor(request.after);
       pageQuery.andWhere('(u.email, u.id) > (:key, :id)', { key, id });
     }
     const rows = await pageQuery.getMany();

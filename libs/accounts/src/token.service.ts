@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -23,8 +23,11 @@ export class TokenService {
   private readonly jwt: JwtService;
 
   constructor(config: AppConfig) {
+    // A KeyObject, not the string: jsonwebtoken would otherwise try to parse the string as a
+    // public key on every verify before falling back to HMAC (measurable per request).
+    const key: KeyObject = createSecretKey(Buffer.from(resolveSecret(config), 'utf8'));
     this.jwt = new JwtService({
-      secret: resolveSecret(config),
+      secret: key as unknown as Buffer,
       signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256', issuer: 'mentorlink' },
       verifyOptions: { algorithms: ['HS256'], issuer: 'mentorlink' },
     });

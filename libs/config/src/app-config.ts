@@ -61,7 +61,7 @@ export class AppConfig {
   @Min(60)
   JWT_TTL_SECONDS = 8 * 3600;
 
-  /** Load the demo dataset on first start (empty database). */
+  /** Load the demo dataset on first start (empty database). Off by default in production. */
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = true;
@@ -162,6 +162,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+  // Demo accounts have a published password: production loads them only when asked to.
+  if (raw.NODE_ENV === 'production' && raw.DEMO_DATA === undefined) raw.DEMO_DATA = 'false';
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {

@@ -101,7 +101,11 @@ export interface CopyWriter {
  * Opens a COPY that overlaps with the caller's work: on PostgreSQL, rows stream to the server
  * while the caller validates the next ones; PGlite (same thread) takes the rows at the end.
  */
-export async function openCopy(runner: QueryRunner, table: string, columns: readonly string[]): Promise<CopyWriter> {
+export async function openCopy(
+  runner: QueryRunner,
+  table: string,
+  columns: readonly string[],
+): Promise<CopyWriter> {
   const sql = `COPY ${identifier(table)} (${columns.map(identifier).join(', ')}) FROM`;
   const connection = (await runner.connect()) as unknown;
   if (connection instanceof PGliteClient) {

@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './pglite-pool';
 export * from './transformers';
 export * from './migrations';
+export * from './count-rows';

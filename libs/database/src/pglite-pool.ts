@@ -19,8 +19,16 @@ export class PGliteClient extends EventEmitter {
   private released = false;
   private inTransaction = false;
 
-  constructor(private readonly db: PGlite) {
+  constructor(
+    private readonly db: PGlite,
+    private readonly onRelease: (client: PGliteClient) => Promise<void> = async () => undefined,
+  ) {
     super();
+  }
+
+  /** Returns the lease to the pool, as pg's PoolClient.release does (for `await pool.connect()`). */
+  release(): Promise<void> {
+    return this.onRelease(this);
   }
 
   async query(sql: string | { text: string }, params?: unknown[]): Promise<QueryResult> {
@@ -55,11 +63,15 @@ export class PGliteClient extends EventEmitter {
     return r.affectedRows ?? 0;
   }
 
-  /** Ends the lease; a transaction its holder left open is rolled back, never leaked to the next. */
-  async finish(): Promise<void> {
-    if (this.released) return;
-    if (this.inTransaction) await this.db.exec('ROLLBACK').catch(() => undefined);
+  /**
+   * Ends the lease; a transaction its holder left open is rolled back, never leaked to the next.
+   * True only for the call that ended it, so a repeated release cannot hand the connection on twice.
+   */
+  async finish(): Promise<boolean> {
+    if (this.released) return false;
     this.released = true;
+    if (this.inTransaction) await this.db.exec('ROLLBACK').catch(() => undefined);
+    return true;
   }
 }
 
@@ -91,7 +103,7 @@ export class PGlitePool extends EventEmitter {
   }
 
   connect(callback?: ConnectCallback): Promise<PGliteClient> {
-    const leased = this.acquire().then(() => new PGliteClient(this.db));
+    const leased = this.acquire().then(() => new PGliteClient(this.db, (client) => this.release(client)));
     if (callback) {
       leased.then(
         (client) => callback(null, client, () => void this.release(client)),
@@ -142,7 +154,7 @@ export class PGlitePool extends EventEmitter {
   }
 
   private async release(client: PGliteClient): Promise<void> {
-    await client.finish();
+    if (!(await client.finish())) return;
     const next = this.waiters.shift();
     if (next) next();
     else this.busy = false;

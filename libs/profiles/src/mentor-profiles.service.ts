@@ -1,3 +1,4 @@
+import { countRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -8,7 +9,7 @@ import {
   PageRequest,
   Role,
   badInput,
-  decodeCursor,
+  decodeUuidCursor,
   encodeCursor,
   forbidden,
   hasRole,
@@ -71,10 +72,10 @@ export class MentorProfilesService {
       .addOrderBy('m.id', 'ASC')
       .limit(size + 1);
     if (request.after) {
-      const { key, id } = decodeCursor(request.after);
+      const { key, id } = decodeUuidCursor(request.after);
       pageQuery.andWhere('(u.display_name, m.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
     }
-    const [found, totalCount] = await Promise.all([pageQuery.getRawAndEntities(), base.getCount()]);
+    const [found, totalCount] = await Promise.all([pageQuery.getRawAndEntities(), countRows(base)]);
     const views = toViews(found);
     const items = views.slice(0, size);
     return {

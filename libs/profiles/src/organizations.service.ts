@@ -1,3 +1,4 @@
+import { countRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
@@ -8,7 +9,7 @@ import {
   PageRequest,
   Role,
   badInput,
-  decodeCursor,
+  decodeUuidCursor,
   encodeCursor,
   forbidden,
   hasRole,
@@ -43,23 +44,30 @@ export class OrganizationsService {
     return this.organizations.save(this.organizations.create({ ...record, ownerId }));
   }
 
-  /** Applies only the fields given; derived status is recomputed from the merged inputs. */
+  /**
+   * Applies only the fields given; derived status is recomputed from the merged inputs. Read,
+   * merge and write happen in one transaction holding the row lock, so concurrent partial
+   * updates (an owner and a program manager, say) cannot overwrite each other's fields.
+   */
   async update(actor: Actor, id: string, changes: Partial<OrganizationFields>): Promise<OrganizationEntity> {
-    const current = await this.findOne(actor, id);
-    assertCanEdit(actor, current);
-    const merged: OrganizationFields = { ...fieldsOf(current) };
-    for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
-    }
-    const record = this.validate(merged);
-    if (!isAdmin(actor) && current.ownerId !== actor.userId) {
-      const economies = readableEconomies(actor) ?? [];
-      if (!economies.includes(record.economy)) {
-        throw forbidden('You can only place organisations in economies you manage');
+    return this.organizations.manager.transaction(async (manager) => {
+      const organizations = manager.getRepository(OrganizationEntity);
+      const current = await findVisible(organizations, actor, id, true);
+      assertCanEdit(actor, current);
+      const merged: OrganizationFields = { ...fieldsOf(current) };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
       }
-    }
-    await this.organizations.update({ id }, record);
-    return this.organizations.findOneByOrFail({ id });
+      const record = this.validate(merged);
+      if (!isAdmin(actor) && current.ownerId !== actor.userId) {
+        const economies = readableEconomies(actor) ?? [];
+        if (!economies.includes(record.economy)) {
+          throw forbidden('You can only place organisations in economies you manage');
+        }
+      }
+      await organizations.update({ id }, record);
+      return organizations.findOneByOrFail({ id });
+    });
   }
 
   async delete(actor: Actor, id: string): Promise<OrganizationEntity> {
@@ -70,12 +78,7 @@ export class OrganizationsService {
   }
 
   async findOne(actor: Actor, id: string): Promise<OrganizationEntity> {
-    if (!isUuid(id)) throw notFound('Organization');
-    const query = this.organizations.createQueryBuilder('o').where('o.id = :id', { id });
-    applyVisibility(query, actor);
-    const found = await query.getOne();
-    if (!found) throw notFound('Organization');
-    return found;
+    return findVisible(this.organizations, actor, id);
   }
 
   async list(
@@ -93,10 +96,10 @@ export class OrganizationsService {
       .addOrderBy('o.id', 'ASC')
       .limit(size + 1);
     if (request.after) {
-      const { key, id } = decodeCursor(request.after);
+      const { key, id } = decodeUuidCursor(request.after);
       pageQuery.andWhere('(o.name, o.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
     }
-    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), base.getCount()]);
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), countRows(base)]);
     const items = rows.slice(0, size);
     return {
       items,
@@ -115,6 +118,22 @@ export class OrganizationsService {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** The organisation if the actor may see it (NOT_FOUND otherwise); `lock` takes the row lock. */
+async function findVisible(
+  organizations: Repository<OrganizationEntity>,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<OrganizationEntity> {
+  if (!isUuid(id)) throw notFound('Organization');
+  const query = organizations.createQueryBuilder('o').where('o.id = :id', { id });
+  applyVisibility(query, actor);
+  if (lock) query.setLock('pessimistic_write');
+  const found = await query.getOne();
+  if (!found) throw notFound('Organization');
+  return found;
+}
 
 function ownerForNew(actor: Actor, record: OrganizationRecord): string | null {
   if (hasRole(actor, Role.MSME_OWNER)) return actor.userId;

@@ -26,6 +26,8 @@ export class BullMqQueueDriver implements QueueDriver {
   private readonly producer: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
+  /** Workers' own connections: BullMQ does not close a connection it was handed. */
+  private readonly workerConnections: Redis[] = [];
 
   constructor(private readonly options: BullMqDriverOptions) {
     this.producer = new IORedis(options.url, {
@@ -49,6 +51,8 @@ export class BullMqQueueDriver implements QueueDriver {
   }
 
   async work(queue: QueueName, handler: RawHandler, concurrency: number): Promise<void> {
+    const connection = new IORedis(this.options.url, { maxRetriesPerRequest: null });
+    this.workerConnections.push(connection);
     const worker = new Worker(
       queue,
       async (job: Job) => {
@@ -59,7 +63,7 @@ export class BullMqQueueDriver implements QueueDriver {
         });
       },
       {
-        connection: new IORedis(this.options.url, { maxRetriesPerRequest: null }),
+        connection,
         prefix: this.options.prefix,
         concurrency,
         // A worker killed mid-job loses its lock; another takes the job after this long.
@@ -100,6 +104,7 @@ export class BullMqQueueDriver implements QueueDriver {
   async close(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    for (const connection of this.workerConnections) connection.disconnect();
     this.producer.disconnect();
   }
 

@@ -168,7 +168,8 @@ export class CsvImportService {
           stop();
           return { rollback: true, result: { total: 0, imported: 0, invalid: [fatal], committed: false } };
         }
-        if (!writing) return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
+        if (!writing)
+          return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
         await inFlight;
         await copy.end();
       } catch (err) {
@@ -176,9 +177,14 @@ export class CsvImportService {
         throw err;
       }
       const unowned = await this.assignOwners(runner, owned);
-      for (const row of unowned) invalid.push({ line: row.line, errors: [{ field: 'owner_email', message: 'is not an MSME owner account' }] });
+      for (const row of unowned)
+        invalid.push({
+          line: row.line,
+          errors: [{ field: 'owner_email', message: 'is not an MSME owner account' }],
+        });
       if (unowned.length > 0) {
-        if (!options.skipInvalid) return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
+        if (!options.skipInvalid)
+          return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
         await runner.query('DELETE FROM organizations WHERE id = ANY($1)', [unowned.map((r) => r.id)]);
         imported -= unowned.length;
       }
@@ -226,10 +232,7 @@ export class CsvImportService {
     }
   }
 
-  private async importMentors(
-    rows: ParsedRow[],
-    options: ImportOptions,
-  ): Promise<ImportResult> {
+  private async importMentors(rows: ParsedRow[], options: ImportOptions): Promise<ImportResult> {
     const invalid: RowError[] = [];
     const emails = rows.map((r) => normalizeEmail(r.row.email ?? ''));
     return this.dataSource.transaction(async (manager) => {
@@ -350,6 +353,8 @@ function parseCsv(
     let batch: ParsedRow[] = [];
     let line = 1;
     let position = 0;
+    // Papa's cursor counts from where parsing last resumed (it re-parses the rest after a pause).
+    let base = 0;
     let fatal: RowError | undefined;
     const fail = (error: RowError, parser: Papa.Parser): void => {
       fatal = error;
@@ -365,36 +370,51 @@ function parseCsv(
           position++;
         }
         const rowLine = line;
-        const end = result.meta.cursor;
+        const end = base + result.meta.cursor;
         for (let i = text.indexOf('\n', position); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
         position = end;
         if (result.errors.length > 0) {
-          return fail({ line: rowLine, errors: [{ field: 'file', message: result.errors[0].message }] }, parser);
+          return fail(
+            { line: rowLine, errors: [{ field: 'file', message: result.errors[0].message }] },
+            parser,
+          );
         }
         const cells = result.data;
         if (!header) {
           header = cells.map((c) => c.trim().toLowerCase());
           const missing = REQUIRED[kind].filter((c) => !header!.includes(c));
           if (missing.length > 0) {
-            fail({ line: 1, errors: [{ field: 'header', message: `missing columns: ${missing.join(', ')}` }] }, parser);
+            fail(
+              { line: 1, errors: [{ field: 'header', message: `missing columns: ${missing.join(', ')}` }] },
+              parser,
+            );
           }
           return;
         }
         if (cells.length !== header.length) {
           return fail(
-            { line: rowLine, errors: [{ field: 'file', message: `expected ${header.length} columns, found ${cells.length}` }] },
+            {
+              line: rowLine,
+              errors: [
+                { field: 'file', message: `expected ${header.length} columns, found ${cells.length}` },
+              ],
+            },
             parser,
           );
         }
         const row: Row = {};
         for (let i = 0; i < header.length; i++) {
           const cell = cells[i];
-          row[header[i]] = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
+          row[header[i]] =
+            cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32)
+              ? cell.trim()
+              : cell;
         }
         batch.push({ line: rowLine, row });
         if (batch.length >= CHUNK_ROWS) {
           const full = batch;
           batch = [];
+          base = end;
           parser.pause();
           onBatch(full).then(() => parser.resume(), reject);
         }

@@ -34,7 +34,11 @@ export interface SignedIn {
   password: string;
 }
 
-export type CreateApiApp = (config: AppConfig, options: { worker: boolean }, logger: false) => Promise<INestApplication>;
+export type CreateApiApp = (
+  config: AppConfig,
+  options: { worker: boolean },
+  logger: false,
+) => Promise<INestApplication>;
 
 /**
  * Boots the real API on a free port: embedded (PGlite in memory, in-process queue) or services
@@ -77,15 +81,15 @@ export async function startTestApp(
     client,
     async signUp(role, opts = {}) {
       counter++;
-      const email = opts.email ?? `${role.toLowerCase()}-${counter}-${randomBytes(3).toString('hex')}@test.example`;
+      const email =
+        opts.email ?? `${role.toLowerCase()}-${counter}-${randomBytes(3).toString('hex')}@test.example`;
       const password = 'correct horse battery';
       if (role === Role.ADMIN || role === Role.PROGRAM_MANAGER) {
         await accounts.ensureUser(email, password, `Test ${role} ${counter}`, [role], opts.economies ?? []);
       } else {
-        await client.data(
-          `mutation($input: RegisterInput!) { register(input: $input) { token } }`,
-          { input: { email, password, displayName: `Test ${role} ${counter}`, role } },
-        );
+        await client.data(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
+          input: { email, password, displayName: `Test ${role} ${counter}`, role },
+        });
       }
       const session = await accounts.login(email, password);
       return { client: client.withToken(session.token), userId: session.user.id, email, password };

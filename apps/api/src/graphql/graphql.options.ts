@@ -1,6 +1,9 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Request } from 'express';
@@ -10,7 +13,9 @@ import { ErrorCode } from '@app/common';
 import type { GraphQLContext } from './graphql-context';
 import { createLoaders } from './loaders';
 
-const LIMIT_MESSAGE = /(depth limit|aliases limit|token limit|cost limit|directives limit)/i;
+// "more that N tokens" is graphql-js's parser (sic; later versions may spell it "than").
+const LIMIT_MESSAGE =
+  /(depth limit|aliases limit|token limit|cost limit|directives limit|more tha[nt] \d+ tokens)/i;
 const REJECTED_BEFORE_EXECUTION = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 const CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -23,7 +28,9 @@ export function graphqlOptions(
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
-    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    // Enforced by the parser instead (parseOptions below): Armor's token plugin throws from a
+    // plugin hook, which Apollo answers with HTTP 500 rather than as a rejected request (400).
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
     blockFieldSuggestion: { enabled: config.production },
@@ -37,9 +44,12 @@ export function graphqlOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      // No HTTP caching of GraphQL responses here; skips per-field cache hints work.
+      ApolloServerPluginCacheControlDisabled(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

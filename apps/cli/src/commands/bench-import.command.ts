@@ -1,10 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { copyLine, copyText } from '@app/database';
-import {
-  ORGANIZATION_COPY_COLUMNS,
-  buildOrganizationRecord,
-  organizationCopyRow,
-} from '@app/profiles';
+import { ORGANIZATION_COPY_COLUMNS, buildOrganizationRecord, organizationCopyRow } from '@app/profiles';
 import { CsvImportService, generatePopulation } from '@app/seed';
 import { fmt, median, peakRssMb } from '../bench/stats';
 import { createScratchDatabase } from '../bench/scratch-database';
@@ -56,7 +52,9 @@ export async function benchImportCommand(organizations: number, rounds: number):
     }
     bar.update(rounds * 2, rounds * 2);
     bar.stop();
-    const [{ count }] = (await db.dataSource.query('SELECT count(*)::int AS count FROM organizations')) as Array<{ count: number }>;
+    const [{ count }] = (await db.dataSource.query(
+      'SELECT count(*)::int AS count FROM organizations',
+    )) as Array<{ count: number }>;
     const importMs = median(importTimes);
     const copyMs = median(copyTimes);
     const ratio = copyMs / importMs;

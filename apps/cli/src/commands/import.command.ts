@@ -19,7 +19,9 @@ export async function importCommand(kind: string, file: string, skipInvalid: boo
   try {
     csv = readFileSync(file);
   } catch (err) {
-    process.stderr.write(`Cannot read ${file}: ${(err as Error).message}\nExpected columns: ${columns.join(',')}\n`);
+    process.stderr.write(
+      `Cannot read ${file}: ${(err as Error).message}\nExpected columns: ${columns.join(',')}\n`,
+    );
     return 2;
   }
   const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
@@ -32,9 +34,12 @@ export async function importCommand(kind: string, file: string, skipInvalid: boo
       .import(kind as ImportKind, csv, { skipInvalid, onProgress: (done, total) => bar.update(done, total) });
     bar.stop();
     for (const row of result.invalid.slice(0, 200)) {
-      process.stderr.write(`line ${row.line}: ${row.errors.map((e) => `${e.field} ${e.message}`).join('; ')}\n`);
+      process.stderr.write(
+        `line ${row.line}: ${row.errors.map((e) => `${e.field} ${e.message}`).join('; ')}\n`,
+      );
     }
-    if (result.invalid.length > 200) process.stderr.write(`… and ${result.invalid.length - 200} more bad rows\n`);
+    if (result.invalid.length > 200)
+      process.stderr.write(`… and ${result.invalid.length - 200} more bad rows\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!result.committed) {
       process.stderr.write(

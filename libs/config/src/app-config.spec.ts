@@ -1,0 +1,104 @@
+import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+
+const captureError = (fn: () => unknown): Error => {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected an error');
+};
+
+describe('loadConfig', () => {
+  it('runs embedded with safe defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toBeInstanceOf(AppConfig);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.embeddedDatabase).toBe(true);
+    expect(config.embeddedQueue).toBe(true);
+    expect(config.PORT).toBe(3000);
+    expect(config.DEMO_DATA).toBe(true);
+    expect(config.DEMO_PASSWORD).toBe('demo1234');
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.production).toBe(false);
+  });
+
+  it('uses services when DATABASE_URL and REDIS_URL are set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' });
+    expect(config.embeddedDatabase).toBe(false);
+    expect(config.embeddedQueue).toBe(false);
+    expect(config.DATABASE_URL).toBe('postgres://db/x');
+  });
+
+  it('treats empty URLs as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: '' });
+    expect(config.embeddedDatabase).toBe(true);
+    expect(config.embeddedQueue).toBe(true);
+  });
+
+  it('parses numbers from strings', () => {
+    const config = loadConfig({ PORT: '8080', QUEUE_ENQUEUE_TIMEOUT_MS: '500', DATABASE_POOL_SIZE: '4' });
+    expect(config.PORT).toBe(8080);
+    expect(config.QUEUE_ENQUEUE_TIMEOUT_MS).toBe(500);
+    expect(config.DATABASE_POOL_SIZE).toBe(4);
+  });
+
+  it.each([
+    ['false', false],
+    ['FALSE', false],
+    ['0', false],
+    ['no', false],
+    ['true', true],
+    ['1', true],
+  ])('reads DEMO_DATA=%s as %s', (value, expected) => {
+    expect(loadConfig({ DEMO_DATA: value }).DEMO_DATA).toBe(expected);
+  });
+
+  it('ignores variables it does not know', () => {
+    const config = loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: 'x' });
+    expect(config).not.toHaveProperty('SOMETHING_ELSE');
+  });
+
+  it.each(['not-a-number', '70000', '-1', '3.5'])('rejects PORT=%s naming the field', (port) => {
+    const err = captureError(() => loadConfig({ PORT: port }));
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect(err.message).toMatch(/PORT/);
+  });
+
+  it('lists every invalid field at once', () => {
+    const err = captureError(() =>
+      loadConfig({ PORT: 'abc', NODE_ENV: 'staging', DEMO_PASSWORD: 'short', QUEUE_ENQUEUE_TIMEOUT_MS: '5' }),
+    );
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    for (const field of ['PORT', 'NODE_ENV', 'DEMO_PASSWORD', 'QUEUE_ENQUEUE_TIMEOUT_MS']) {
+      expect(err.message).toContain(field);
+    }
+  });
+
+  it('rejects a JWT_SECRET shorter than 32 characters', () => {
+    const err = captureError(() => loadConfig({ JWT_SECRET: 'too-short' }));
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect(err.message).toContain('JWT_SECRET');
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    const err = captureError(() => loadConfig({ NODE_ENV: 'production' }));
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect(err.message).toContain('JWT_SECRET');
+  });
+
+  it('accepts production with a JWT_SECRET', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.production).toBe(true);
+  });
+
+  it('loads demo data in production only when asked to', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).DEMO_DATA).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_DATA: 'true' }).DEMO_DATA).toBe(
+      true,
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).DEMO_DATA).toBe(true);
+  });
+});
