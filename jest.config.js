@@ -31,6 +31,9 @@ const common = {
 };
 
 module.exports = {
+  // Integration and e2e tests boot real databases: an embedded PGlite takes seconds, more on a
+  // busy 2-core machine. (A global option: Jest has no per-project timeout.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

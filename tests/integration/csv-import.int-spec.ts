@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@app/accounts';
-import { loadConfig } from '@app/config';
-import { dataSourceOptions } from '@app/database';
-import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
-import { CsvImportService, MENTOR_CSV_COLUMNS, ORGANIZATION_CSV_COLUMNS, type ImportResult } from '@app/seed';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
 
-const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];
+import { CsvImportService, MENTOR_CSV_COLUMNS, ORGANIZATION_CSV_COLUMNS, type ImportResult } from '@app/seed';
+import { TEST_BACKENDS } from '@app/testing';
 
 type OrgColumn = (typeof ORGANIZATION_CSV_COLUMNS)[number];
 type MentorColumn = (typeof MENTOR_CSV_COLUMNS)[number];
@@ -73,42 +68,7 @@ const linesOf = (result: ImportResult): number[] => result.invalid.map((r) => r.
 const fieldsAt = (result: ImportResult, line: number): string[] =>
   result.invalid.find((r) => r.line === line)?.errors.map((e) => e.field) ?? [];
 
-interface Backend {
-  name: string;
-  open: () => Promise<{ ds: DataSource; close: () => Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'PostgreSQL',
-    open: async () => {
-      const db: TestDatabase = await createTestDatabase();
-      const ds = new DataSource({
-        ...dataSourceOptions(loadConfig({ DATABASE_URL: db.url })),
-        entities: ENTITIES,
-      });
-      return {
-        ds,
-        close: async () => {
-          if (ds.isInitialized) await ds.destroy();
-          await db.drop();
-        },
-      };
-    },
-  },
-  {
-    name: 'PGlite',
-    open: async () => {
-      const ds = new DataSource({
-        ...dataSourceOptions(loadConfig({ DATA_DIR: ':memory:' })),
-        entities: ENTITIES,
-      });
-      return { ds, close: async () => void (ds.isInitialized && (await ds.destroy())) };
-    },
-  },
-];
-
-describe.each(backends)('CSV import on $name', ({ open }) => {
+describe.each(TEST_BACKENDS)('CSV import on $name', ({ open }) => {
   let ds: DataSource;
   let close: () => Promise<void>;
   let service: CsvImportService;

@@ -1,49 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@app/accounts';
-import { loadConfig } from '@app/config';
-import { MIGRATIONS, dataSourceOptions } from '@app/database';
-import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { MIGRATIONS } from '@app/database';
+import { TEST_BACKENDS } from '@app/testing';
 
-const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];
-
-interface Backend {
-  name: string;
-  open: () => Promise<{ ds: DataSource; close: () => Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'PostgreSQL (fresh database)',
-    open: async () => {
-      const db: TestDatabase = await createTestDatabase();
-      const ds = new DataSource({
-        ...dataSourceOptions(loadConfig({ DATABASE_URL: db.url })),
-        entities: ENTITIES,
-      });
-      return {
-        ds,
-        close: async () => {
-          if (ds.isInitialized) await ds.destroy();
-          await db.drop();
-        },
-      };
-    },
-  },
-  {
-    name: 'PGlite (in memory)',
-    open: async () => {
-      const ds = new DataSource({
-        ...dataSourceOptions(loadConfig({ DATA_DIR: ':memory:' })),
-        entities: ENTITIES,
-      });
-      return { ds, close: async () => void (ds.isInitialized && (await ds.destroy())) };
-    },
-  },
-];
-
-describe.each(backends)('migrations on $name', ({ open }) => {
+describe.each(TEST_BACKENDS)('migrations on $name', ({ open }) => {
   let ds: DataSource;
   let close: () => Promise<void>;
 

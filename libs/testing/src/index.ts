@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './services';
 export * from './test-app';
 export * from './test-database';
+export * from './test-data-sources';
