@@ -80,9 +80,12 @@ export class BullMqQueueDriver implements QueueDriver {
   }
 
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
+    // State first, then the job: two reads, so a job that reached a final state is never
+    // reported with the data of an earlier attempt.
+    const state = await this.queue(queue).getJobState(jobId);
+    if (state === 'unknown') return null;
     const job = await this.queue(queue).getJob(jobId);
     if (!job) return null;
-    const state = await job.getState();
     return {
       id: job.id as string,
       name: job.name,
