@@ -6,3 +6,4 @@ export * from './pglite-pool';
 export * from './transformers';
 export * from './migrations';
 export * from './count-rows';
+export * from './hydrate-raw';

@@ -1,4 +1,4 @@
-import { countRows } from '@app/database';
+import { countRows, hydrateRaw } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -45,24 +45,19 @@ export class MentorProfilesService {
     return this.findMine(actor) as Promise<MentorProfileView>;
   }
 
-  async findOne(actor: Actor, id: string): Promise<MentorProfileView> {
-    void actor;
+  async findOne(_actor: Actor, id: string): Promise<MentorProfileView> {
     if (!isUuid(id)) throw notFound('Mentor profile');
-    const found = await this.selectViews().where('m.id = :id', { id }).getRawAndEntities();
-    const view = toViews(found)[0];
+    const view = (await this.views(this.selectViews().where('m.id = :id', { id })))[0];
     if (!view) throw notFound('Mentor profile');
     return view;
   }
 
   async findMine(actor: Actor): Promise<MentorProfileView | null> {
-    const found = await this.selectViews()
-      .where('m.user_id = :userId', { userId: actor.userId })
-      .getRawAndEntities();
-    return toViews(found)[0] ?? null;
+    const found = await this.views(this.selectViews().where('m.user_id = :userId', { userId: actor.userId }));
+    return found[0] ?? null;
   }
 
-  async list(actor: Actor, filter: MentorFilter, request: PageRequest): Promise<Page<MentorProfileView>> {
-    void actor;
+  async list(_actor: Actor, filter: MentorFilter, request: PageRequest): Promise<Page<MentorProfileView>> {
     const size = pageSize(request.first);
     const base = this.selectViews();
     applyFilter(base, filter);
@@ -75,8 +70,7 @@ export class MentorProfilesService {
       const { key, id } = decodeUuidCursor(request.after);
       pageQuery.andWhere('(u.display_name, m.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
     }
-    const [found, totalCount] = await Promise.all([pageQuery.getRawAndEntities(), countRows(base)]);
-    const views = toViews(found);
+    const [views, totalCount] = await Promise.all([this.views(pageQuery), countRows(base)]);
     const items = views.slice(0, size);
     return {
       items,
@@ -91,19 +85,18 @@ export class MentorProfilesService {
     return isAdmin(actor) || profileUserId === actor.userId;
   }
 
+  private async views(query: SelectQueryBuilder<MentorProfileEntity>): Promise<MentorProfileView[]> {
+    const raw = await query.getRawMany<Record<string, unknown>>();
+    const entities = hydrateRaw<MentorProfileEntity>(this.profiles.metadata, 'm', raw);
+    return entities.map((entity, i) => Object.assign(entity, { displayName: raw[i].display_name as string }));
+  }
+
   private selectViews(): SelectQueryBuilder<MentorProfileEntity> {
     return this.profiles
       .createQueryBuilder('m')
       .innerJoin('users', 'u', 'u.id = m.user_id')
       .addSelect('u.display_name', 'display_name');
   }
-}
-
-function toViews(found: {
-  entities: MentorProfileEntity[];
-  raw: Array<{ display_name: string }>;
-}): MentorProfileView[] {
-  return found.entities.map((entity, i) => Object.assign(entity, { displayName: found.raw[i].display_name }));
 }
 
 function applyFilter(query: SelectQueryBuilder<MentorProfileEntity>, filter: MentorFilter): void {

@@ -1,4 +1,4 @@
-import { countRows } from '@app/database';
+import { countRows, hydrateRaw } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
@@ -99,7 +99,11 @@ export class OrganizationsService {
       const { key, id } = decodeUuidCursor(request.after);
       pageQuery.andWhere('(o.name, o.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
     }
-    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), countRows(base)]);
+    const [raw, totalCount] = await Promise.all([
+      pageQuery.getRawMany<Record<string, unknown>>(),
+      countRows(base),
+    ]);
+    const rows = hydrateRaw<OrganizationEntity>(this.organizations.metadata, 'o', raw);
     const items = rows.slice(0, size);
     return {
       items,
