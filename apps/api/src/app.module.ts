@@ -17,6 +17,7 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
+import { LifecycleLogger } from './lifecycle.logger';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { MentorsResolver } from './resolvers/mentors.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
@@ -54,6 +55,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         DemoDataBootstrap,
+        LifecycleLogger,
         TaxonomyResolver,
         AuthResolver,
         UserFieldsResolver,
