@@ -329,4 +329,32 @@ describe(`mentors (${process.env.TEST_MODE ?? 'embedded'})`, () => {
       expect(mentors.edges.length).toBeGreaterThan(0);
     });
   });
+
+  it('keeps every field of concurrent partial updates', async () => {
+    const mentor = await t.signUp(Role.MENTOR);
+    await mentor.client.data(UPSERT, { input: mentorInput() });
+    const changes = [
+      { headline: 'Concurrent headline' },
+      { bio: 'Concurrent bio' },
+      { capacity: 7 },
+      { yearsOfExperience: 33 },
+      { acceptingRequests: false },
+      { economies: ['JP', 'VN'] },
+      { expertiseTopics: ['FINANCE'] },
+      { gender: 'NON_BINARY' },
+    ];
+    // Each reads, merges and writes the profile; without the row lock they overwrite each other.
+    await Promise.all(changes.map((input) => mentor.client.data(UPSERT, { input })));
+    const { myMentorProfile: p } = await mentor.client.data(MINE);
+    expect(p).toMatchObject({
+      headline: 'Concurrent headline',
+      bio: 'Concurrent bio',
+      capacity: 7,
+      yearsOfExperience: 33,
+      acceptingRequests: false,
+      economies: [{ code: 'JP' }, { code: 'VN' }],
+      expertiseTopics: [{ code: 'FINANCE' }],
+      gender: 'NON_BINARY',
+    });
+  });
 });

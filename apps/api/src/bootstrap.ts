@@ -1,6 +1,6 @@
 import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/config';
 import { AppModule, type AppOptions } from './app.module';
 
@@ -17,13 +17,12 @@ export async function createApiApp(
   options: AppOptions,
   logger: LoggerService | false = createLogger(config),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+  // Fastify: measurably less work per request than Express (see bench:api).
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: logger === false ? false : logger,
     abortOnError: false,
   });
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   return app;
 }

@@ -36,12 +36,21 @@ export class MentorProfilesService {
     @InjectRepository(MentorProfileEntity) private readonly profiles: Repository<MentorProfileEntity>,
   ) {}
 
+  /**
+   * Merges the given fields over the current profile and writes it. The mentor's account row is
+   * locked for the read-merge-write, so two partial updates at once (or two first saves) cannot
+   * drop each other's fields.
+   */
   async upsert(actor: Actor, fields: MentorFields): Promise<MentorProfileView> {
     if (!hasRole(actor, Role.MENTOR)) throw forbidden('Only mentors have a mentor profile');
-    const current = await this.profiles.findOneBy({ userId: actor.userId });
-    const { record, errors } = buildMentorRecord(fields, current ? recordOf(current) : undefined);
-    if (!record) throw invalidFields(errors);
-    await this.profiles.upsert({ ...record, userId: actor.userId }, { conflictPaths: ['userId'] });
+    await this.profiles.manager.transaction(async (manager) => {
+      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
+      const profiles = manager.getRepository(MentorProfileEntity);
+      const current = await profiles.findOneBy({ userId: actor.userId });
+      const { record, errors } = buildMentorRecord(fields, current ? recordOf(current) : undefined);
+      if (!record) throw invalidFields(errors);
+      await profiles.upsert({ ...record, userId: actor.userId }, { conflictPaths: ['userId'] });
+    });
     return this.findMine(actor) as Promise<MentorProfileView>;
   }
 

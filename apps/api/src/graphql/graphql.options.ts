@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Request } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountsService, TokenService } from '@app/accounts';
 import type { AppConfig } from '@app/config';
 import { ErrorCode } from '@app/common';
@@ -54,12 +54,14 @@ export function graphqlOptions(
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
-    context: ({ req }: { req: Request }): GraphQLContext => {
+    // Apollo's Fastify integration calls this with the request and the reply.
+    context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => {
       const header = req.headers.authorization;
       const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
       const actor = token ? tokens.verify(token) : null;
       return {
         req,
+        reply,
         actor,
         tokenRejected: Boolean(token) && actor === null,
         loaders: createLoaders(accounts),

@@ -1,6 +1,5 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Response } from 'express';
 import { AppConfig } from '@app/config';
 import { DatabaseHealth } from '@app/database';
 import { QueueService } from '@app/queue';
@@ -22,13 +21,14 @@ export class HealthController {
 
   /** 200 when the database and the queue both answer, 503 otherwise; says which one failed. */
   @Get()
-  async health(@Res() res: Response): Promise<void> {
+  async health(): Promise<HealthReport> {
     const [db, queue] = await Promise.all([this.database.check(), this.queue.ping()]);
     const report: HealthReport = {
       status: db && queue ? 'ok' : 'degraded',
       database: { status: db ? 'up' : 'down', kind: this.config.embeddedDatabase ? 'pglite' : 'postgres' },
       queue: { status: queue ? 'up' : 'down', kind: this.queue.driverKind },
     };
-    res.status(db && queue ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report);
+    if (!(db && queue)) throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
+    return report;
   }
 }
