@@ -76,13 +76,26 @@ describe.each(TEST_BACKENDS)('migrations on $name', ({ open }) => {
     ).rejects.toThrow(/users_email_key/);
   });
 
-  it('reverts and re-applies cleanly', async () => {
-    await ds.undoLastMigration({ transaction: 'all' });
+  it('reverts every migration and re-applies them cleanly', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'all' });
     const tables = (await ds.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('users', 'organizations', 'mentor_profiles')`,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
     )) as unknown[];
     expect(tables).toEqual([]);
     await ds.runMigrations({ transaction: 'all' });
     expect(await pendingSchemaChanges()).toEqual([]);
   }, 30_000);
+
+  it('keeps the audit log append-only', async () => {
+    await ds.query(
+      `INSERT INTO audit_events (action, target_type, target_id) VALUES ('organization.created', 'organization', 'x')`,
+    );
+    await expect(ds.query(`UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(ds.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+    const [{ count }] = (await ds.query(`SELECT count(*)::int AS count FROM audit_events`)) as Array<{
+      count: number;
+    }>;
+    expect(count).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule, AccountsService, TokenService } from '@app/accounts';
+import { AuditModule } from '@app/audit';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
@@ -18,6 +19,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
 import { LifecycleLogger } from './lifecycle.logger';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { MentorsResolver } from './resolvers/mentors.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
@@ -39,6 +41,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AccountsModule,
+        AuditModule,
         ProfilesModule,
         SeedModule,
         ThrottlerModule.forRoot({
@@ -61,6 +64,7 @@ export class AppModule {
         UserFieldsResolver,
         OrganizationsResolver,
         MentorsResolver,
+        AuditResolver,
         // Order matters: throttle first, then authenticate.
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,6 @@
 import { UserEntity } from '@app/accounts';
+import { AuditEventEntity } from '@app/audit';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 
 /** Every entity, for tools that build a DataSource without Nest (migration generation). */
-export const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];
+export const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity, AuditEventEntity];

@@ -1,8 +1,9 @@
-import { countRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
+import { countRows } from '@app/database';
 import {
   Actor,
   DomainError,
@@ -68,13 +69,17 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async register(input: RegisterInput): Promise<Session> {
     if (!SELF_SERVICE_ROLES.includes(input.role)) {
       throw forbidden('Only MSME_OWNER and MENTOR accounts can be self-registered');
     }
-    const user = await this.insert(input.email, input.password, input.displayName, [input.role], []);
+    const user = await this.insert(input.email, input.password, input.displayName, [input.role], [], {
+      actorId: null,
+      action: AuditAction.USER_REGISTERED,
+    });
     return { token: this.tokens.sign(actorOf(user)), user };
   }
 
@@ -114,19 +119,34 @@ export class AccountsService {
   async createUser(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
     if (!isAdmin(actor)) throw forbidden('Only admins create accounts with roles');
     const economies = validateRoles(input.roles, input.managedEconomies ?? []);
-    return this.insert(input.email, input.password, input.displayName, input.roles, economies);
+    return this.insert(input.email, input.password, input.displayName, input.roles, economies, {
+      actorId: actor.userId,
+      action: AuditAction.USER_CREATED,
+    });
   }
 
   async updateUserRoles(actor: Actor, id: string, input: UpdateUserRolesInput): Promise<UserEntity> {
     if (!isAdmin(actor)) throw forbidden('Only admins change roles');
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw notFound('User');
-    if (user.id === actor.userId && !input.roles.includes(Role.ADMIN)) {
+    if (id === actor.userId && !input.roles.includes(Role.ADMIN)) {
       throw badInput('Admins cannot remove their own ADMIN role');
     }
-    user.roles = [...new Set(input.roles)];
-    user.managedEconomies = validateRoles(input.roles, input.managedEconomies ?? []);
-    return this.users.save(user);
+    const managedEconomies = validateRoles(input.roles, input.managedEconomies ?? []);
+    return this.users.manager.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User');
+      const before = { roles: user.roles, managedEconomies: user.managedEconomies };
+      user.roles = [...new Set(input.roles)];
+      user.managedEconomies = managedEconomies;
+      const saved = await manager.save(user);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.USER_ROLES_CHANGED,
+        targetType: 'user',
+        targetId: id,
+        details: { before, after: { roles: saved.roles, managedEconomies: saved.managedEconomies } },
+      });
+      return saved;
+    });
   }
 
   async me(actor: Actor): Promise<UserEntity> {
@@ -191,7 +211,13 @@ export class AccountsService {
     managedEconomies: EconomyCode[] = [],
   ): Promise<UserEntity> {
     const existing = await this.users.findOneBy({ email: normalizeEmail(email) });
-    return existing ?? this.insert(email, password, displayName, roles, managedEconomies);
+    return (
+      existing ??
+      this.insert(email, password, displayName, roles, managedEconomies, {
+        actorId: null,
+        action: AuditAction.USER_CREATED,
+      })
+    );
   }
 
   private async insert(
@@ -200,16 +226,31 @@ export class AccountsService {
     displayName: string,
     roles: Role[],
     managedEconomies: EconomyCode[],
+    audit: { actorId: string | null; action: AuditAction },
   ): Promise<UserEntity> {
-    const user = this.users.create({
-      email: normalizeEmail(email),
-      passwordHash: await this.hasher.hash(password),
-      displayName: displayName.trim(),
-      roles: [...new Set(roles)],
-      managedEconomies,
-    });
+    // Hashing is slow on purpose: done before the transaction, not while holding a connection.
+    const passwordHash = await this.hasher.hash(password);
     try {
-      return await this.users.save(user);
+      return await this.users.manager.transaction(async (manager) => {
+        const user = await manager.save(
+          manager.create(UserEntity, {
+            email: normalizeEmail(email),
+            passwordHash,
+            displayName: displayName.trim(),
+            roles: [...new Set(roles)],
+            managedEconomies,
+          }),
+        );
+        await this.audit.record(manager, {
+          // A self-registration is the new user's own act.
+          actorId: audit.actorId ?? (audit.action === AuditAction.USER_REGISTERED ? user.id : null),
+          action: audit.action,
+          targetType: 'user',
+          targetId: user.id,
+          details: { roles: user.roles, managedEconomies: user.managedEconomies },
+        });
+        return user;
+      });
     } catch (err) {
       if (
         err instanceof QueryFailedError &&

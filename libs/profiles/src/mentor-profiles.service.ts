@@ -1,3 +1,4 @@
+import { AuditAction, AuditService } from '@app/audit';
 import { countRows, hydrateRaw } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -34,6 +35,7 @@ export type MentorProfileView = MentorProfileEntity & { displayName: string };
 export class MentorProfilesService {
   constructor(
     @InjectRepository(MentorProfileEntity) private readonly profiles: Repository<MentorProfileEntity>,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -50,6 +52,15 @@ export class MentorProfilesService {
       const { record, errors } = buildMentorRecord(fields, current ? recordOf(current) : undefined);
       if (!record) throw invalidFields(errors);
       await profiles.upsert({ ...record, userId: actor.userId }, { conflictPaths: ['userId'] });
+      const saved = await profiles.findOneByOrFail({ userId: actor.userId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: current ? AuditAction.MENTOR_PROFILE_UPDATED : AuditAction.MENTOR_PROFILE_CREATED,
+        targetType: 'mentor_profile',
+        targetId: saved.id,
+        // Field names only: gender is self-declared and private.
+        details: { fields: Object.keys(fields).filter((k) => fields[k as keyof MentorFields] !== undefined) },
+      });
     });
     return this.findMine(actor) as Promise<MentorProfileView>;
   }

@@ -1,3 +1,4 @@
+import { AuditAction, AuditService } from '@app/audit';
 import { countRows, hydrateRaw } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -36,12 +37,23 @@ export const invalidFields = (errors: FieldError[]): Error =>
 export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, fields: OrganizationFields): Promise<OrganizationEntity> {
     const record = this.validate(fields);
     const ownerId = ownerForNew(actor, record);
-    return this.organizations.save(this.organizations.create({ ...record, ownerId }));
+    return this.organizations.manager.transaction(async (manager) => {
+      const created = await manager.save(manager.create(OrganizationEntity, { ...record, ownerId }));
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.ORGANIZATION_CREATED,
+        targetType: 'organization',
+        targetId: created.id,
+        details: { economy: created.economy },
+      });
+      return created;
+    });
   }
 
   /**
@@ -66,15 +78,32 @@ export class OrganizationsService {
         }
       }
       await organizations.update({ id }, record);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.ORGANIZATION_UPDATED,
+        targetType: 'organization',
+        targetId: id,
+        details: {
+          fields: Object.keys(changes).filter((k) => changes[k as keyof OrganizationFields] !== undefined),
+        },
+      });
       return organizations.findOneByOrFail({ id });
     });
   }
 
   async delete(actor: Actor, id: string): Promise<OrganizationEntity> {
-    const current = await this.findOne(actor, id);
-    assertCanEdit(actor, current);
-    await this.organizations.delete({ id });
-    return current;
+    return this.organizations.manager.transaction(async (manager) => {
+      const current = await findVisible(manager.getRepository(OrganizationEntity), actor, id, true);
+      assertCanEdit(actor, current);
+      await manager.delete(OrganizationEntity, { id });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.ORGANIZATION_DELETED,
+        targetType: 'organization',
+        targetId: id,
+      });
+      return current;
+    });
   }
 
   async findOne(actor: Actor, id: string): Promise<OrganizationEntity> {

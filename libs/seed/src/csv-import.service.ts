@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, recordAuditEvent } from '@app/audit';
 import Papa from 'papaparse';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Role } from '@app/common';
@@ -189,6 +190,12 @@ export class CsvImportService {
         imported -= unowned.length;
       }
       invalid.sort((x, y) => x.line - y.line);
+      await recordAuditEvent(runner.manager, {
+        actorId: null,
+        action: AuditAction.ORGANIZATIONS_IMPORTED,
+        targetType: 'organization',
+        details: { imported, skipped: invalid.length },
+      });
       options.onProgress?.(seen, seen, 'write');
       return { rollback: false, result: { total: seen, imported, invalid, committed: true } };
     });
@@ -293,6 +300,12 @@ export class CsvImportService {
         return { total: rows.length, imported: 0, invalid, committed: false };
       await copyRows(runner, 'users', USER_COPY_COLUMNS, users);
       await copyRows(runner, 'mentor_profiles', MENTOR_COPY_COLUMNS, profiles);
+      await recordAuditEvent(manager, {
+        actorId: null,
+        action: AuditAction.MENTORS_IMPORTED,
+        targetType: 'mentor_profile',
+        details: { imported: profiles.length, skipped: invalid.length },
+      });
       options.onProgress?.(rows.length, rows.length, 'write');
       return { total: rows.length, imported: profiles.length, invalid, committed: true };
     });

@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@app/accounts';
+import { AuditEventEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 import { createTestDatabase } from './test-database';
 
-export const TEST_ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];
+export const TEST_ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity, AuditEventEntity];
 
 /** A database engine the product runs on, for suites that must hold on both. */
 export interface TestBackend {
