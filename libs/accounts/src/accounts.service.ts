@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
-import { countRows } from '@app/database';
+import { keysetPage } from '@app/database';
 import {
   Actor,
   DomainError,
@@ -12,12 +12,9 @@ import {
   PageRequest,
   Role,
   badInput,
-  decodeUuidCursor,
-  encodeCursor,
   forbidden,
   isAdmin,
   notFound,
-  pageSize,
 } from '@app/common';
 import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
 import { PasswordHasher } from './password-hasher';
@@ -174,7 +171,6 @@ export class AccountsService {
     request: PageRequest & { role?: Role | null; search?: string | null },
   ): Promise<Page<UserEntity>> {
     if (!isAdmin(actor)) throw forbidden('Only admins list accounts');
-    const size = pageSize(request.first);
     const base = this.users.createQueryBuilder('u');
     if (request.role) base.andWhere(':role = ANY(u.roles)', { role: request.role });
     if (request.search) {
@@ -182,24 +178,12 @@ export class AccountsService {
         q: `%${escapeLike(request.search)}%`,
       });
     }
-    const totalCount = await countRows(base);
-    const pageQuery = base
-      .clone()
-      .orderBy('u.email', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(size + 1);
-    if (request.after) {
-      const { key, id } = decodeUuidCursor(request.after);
-      pageQuery.andWhere('(u.email, u.id) > (:key, :id)', { key, id });
-    }
-    const rows = await pageQuery.getMany();
-    const items = rows.slice(0, size);
-    return {
-      items,
-      totalCount,
-      hasNextPage: rows.length > size,
-      cursors: items.map((u) => encodeCursor({ key: u.email, id: u.id })),
-    };
+    return keysetPage(base, request, {
+      keyColumn: 'u.email',
+      idColumn: 'u.id',
+      fetch: (query) => query.getMany(),
+      positionOf: (u) => ({ key: u.email, id: u.id }),
+    });
   }
 
   /** Creates the account if the email is free; used by the demo loader and tests. */

@@ -2,18 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { Repository } from 'typeorm';
-import {
-  Actor,
-  Page,
-  PageRequest,
-  badInput,
-  decodeCursor,
-  encodeCursor,
-  forbidden,
-  isAdmin,
-  pageSize,
-} from '@app/common';
-import { countRows } from '@app/database';
+import { Actor, Page, PageRequest, badInput, decodeCursor, forbidden, isAdmin } from '@app/common';
+import { keysetPage } from '@app/database';
 import { AuditEventEntity } from './audit-event.entity';
 
 export enum AuditAction {
@@ -73,27 +63,24 @@ export class AuditService {
   /** Newest first; admins only. */
   async list(actor: Actor, filter: AuditFilter, request: PageRequest): Promise<Page<AuditEventEntity>> {
     if (!isAdmin(actor)) throw forbidden('Only admins read the audit log');
-    const size = pageSize(request.first);
     const base = this.events.createQueryBuilder('e');
     if (filter.action) base.andWhere('e.action = :action', { action: filter.action });
     if (filter.targetId) base.andWhere('e.target_id = :targetId', { targetId: filter.targetId });
     if (filter.actorId) base.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
-    const pageQuery = base
-      .clone()
-      .orderBy('e.id', 'DESC')
-      .limit(size + 1);
-    if (request.after) {
-      const { id } = decodeCursor(request.after);
-      if (!/^\d{1,18}$/.test(id)) throw badInput('after is not a valid cursor');
-      pageQuery.andWhere('e.id < :afterId', { afterId: id });
-    }
-    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), countRows(base)]);
-    const items = rows.slice(0, size);
-    return {
-      items,
-      totalCount,
-      hasNextPage: rows.length > size,
-      cursors: items.map((e) => encodeCursor({ key: String(e.id), id: String(e.id) })),
-    };
+    // Events are ordered by their append sequence: it is both the key and the id.
+    return keysetPage(base, request, {
+      keyColumn: 'e.id',
+      idColumn: 'e.id',
+      direction: 'DESC',
+      fetch: (query) => query.getMany(),
+      positionOf: (e) => ({ key: String(e.id), id: String(e.id) }),
+      decode: (cursor) => {
+        const position = decodeCursor(cursor);
+        if (!/^\d{1,18}$/.test(position.id) || position.key !== position.id) {
+          throw badInput('after is not a valid cursor');
+        }
+        return position;
+      },
+    });
   }
 }

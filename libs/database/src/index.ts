@@ -7,3 +7,4 @@ export * from './transformers';
 export * from './migrations';
 export * from './count-rows';
 export * from './hydrate-raw';
+export * from './keyset-page';

@@ -1,23 +1,10 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { countRows, hydrateRaw } from '@app/database';
+import { hydrateRaw, keysetPage } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '@app/accounts';
-import {
-  Actor,
-  Page,
-  PageRequest,
-  Role,
-  badInput,
-  decodeUuidCursor,
-  encodeCursor,
-  forbidden,
-  hasRole,
-  isAdmin,
-  notFound,
-  pageSize,
-} from '@app/common';
+import { Actor, Page, PageRequest, Role, badInput, forbidden, hasRole, isAdmin, notFound } from '@app/common';
 import { sectorCodesRelatedTo } from '@app/taxonomy';
 import { MentorProfileEntity } from './mentor-profile.entity';
 import { buildMentorRecord, type MentorFields, type MentorRecord } from './mentor-fields';
@@ -78,26 +65,14 @@ export class MentorProfilesService {
   }
 
   async list(_actor: Actor, filter: MentorFilter, request: PageRequest): Promise<Page<MentorProfileView>> {
-    const size = pageSize(request.first);
     const base = this.selectViews();
     applyFilter(base, filter);
-    const pageQuery = base
-      .clone()
-      .orderBy('u.display_name', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .limit(size + 1);
-    if (request.after) {
-      const { key, id } = decodeUuidCursor(request.after);
-      pageQuery.andWhere('(u.display_name, m.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
-    }
-    const [views, totalCount] = await Promise.all([this.views(pageQuery), countRows(base)]);
-    const items = views.slice(0, size);
-    return {
-      items,
-      totalCount,
-      hasNextPage: views.length > size,
-      cursors: items.map((m) => encodeCursor({ key: m.displayName, id: m.id })),
-    };
+    return keysetPage(base, request, {
+      keyColumn: 'u.display_name',
+      idColumn: 'm.id',
+      fetch: (query) => this.views(query),
+      positionOf: (m) => ({ key: m.displayName, id: m.id }),
+    });
   }
 
   /** Self-declared gender is for the mentor and admins; elsewhere only in aggregates. */

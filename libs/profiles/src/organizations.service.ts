@@ -1,5 +1,5 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { countRows, hydrateRaw } from '@app/database';
+import { hydrateRaw, keysetPage } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
@@ -10,13 +10,10 @@ import {
   PageRequest,
   Role,
   badInput,
-  decodeUuidCursor,
-  encodeCursor,
   forbidden,
   hasRole,
   isAdmin,
   notFound,
-  pageSize,
   readableEconomies,
 } from '@app/common';
 import { isSectorCode, isIsicDivisionCode } from '@app/taxonomy';
@@ -115,31 +112,16 @@ export class OrganizationsService {
     filter: OrganizationFilter,
     request: PageRequest,
   ): Promise<Page<OrganizationEntity>> {
-    const size = pageSize(request.first);
     const base = this.organizations.createQueryBuilder('o');
     applyVisibility(base, actor);
     applyFilter(base, actor, filter);
-    const pageQuery = base
-      .clone()
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .limit(size + 1);
-    if (request.after) {
-      const { key, id } = decodeUuidCursor(request.after);
-      pageQuery.andWhere('(o.name, o.id) > (:afterKey, :afterId)', { afterKey: key, afterId: id });
-    }
-    const [raw, totalCount] = await Promise.all([
-      pageQuery.getRawMany<Record<string, unknown>>(),
-      countRows(base),
-    ]);
-    const rows = hydrateRaw<OrganizationEntity>(this.organizations.metadata, 'o', raw);
-    const items = rows.slice(0, size);
-    return {
-      items,
-      totalCount,
-      hasNextPage: rows.length > size,
-      cursors: items.map((o) => encodeCursor({ key: o.name, id: o.id })),
-    };
+    return keysetPage(base, request, {
+      keyColumn: 'o.name',
+      idColumn: 'o.id',
+      fetch: async (query) =>
+        hydrateRaw<OrganizationEntity>(this.organizations.metadata, 'o', await query.getRawMany()),
+      positionOf: (o) => ({ key: o.name, id: o.id }),
+    });
   }
 
   private validate(fields: OrganizationFields): OrganizationRecord {
