@@ -53,12 +53,15 @@ export function decodeCursor(cursor: string): KeysetPosition {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A well-formed UUID: ids that are not one name nothing, and must not reach the database. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /**
  * A cursor whose tie-breaking id is a row's UUID primary key. Checked here, because a
  * well-formed cursor naming a non-UUID id would otherwise fail in the database (an internal error).
  */
 export function decodeUuidCursor(cursor: string): KeysetPosition {
   const position = decodeCursor(cursor);
-  if (!UUID.test(position.id)) throw badInput('after is not a valid cursor');
+  if (!isUuid(position.id)) throw badInput('after is not a valid cursor');
   return position;
 }

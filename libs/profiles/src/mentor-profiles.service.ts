@@ -4,11 +4,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '@app/accounts';
-import { Actor, Page, PageRequest, Role, badInput, forbidden, hasRole, isAdmin, notFound } from '@app/common';
+import {
+  Actor,
+  Page,
+  PageRequest,
+  Role,
+  badInput,
+  forbidden,
+  hasRole,
+  isAdmin,
+  isUuid,
+  notFound,
+} from '@app/common';
 import { sectorCodesRelatedTo } from '@app/taxonomy';
 import { MentorProfileEntity } from './mentor-profile.entity';
 import { buildMentorRecord, type MentorFields, type MentorRecord } from './mentor-fields';
-import { invalidFields, isUuid } from './organizations.service';
+import { invalidFields } from './organizations.service';
 import type { MentorFilter } from './profile-filters';
 
 /** A mentor profile with its owner's public name, as every list and lookup returns it. */

@@ -13,6 +13,7 @@ import {
   forbidden,
   hasRole,
   isAdmin,
+  isUuid,
   notFound,
   readableEconomies,
 } from '@app/common';
@@ -130,9 +131,6 @@ export class OrganizationsService {
     return record;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** The organisation if the actor may see it (NOT_FOUND otherwise); `lock` takes the row lock. */
 async function findVisible(
