@@ -1,1 +1,2 @@
 export * from './match-score';
+export * from './encoded-profiles';
