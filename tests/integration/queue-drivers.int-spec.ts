@@ -14,33 +14,12 @@ import {
   type JobStatus,
   type QueueDriver,
 } from '@app/queue';
-import { testRedisUrl } from '@app/testing';
+import { gate, sleep, testRedisUrl, waitForJobState } from '@app/testing';
 
 const Q = QueueName.DEFAULT;
 const FILE_PREFIX = `mltest-queue-${randomBytes(4).toString('hex')}`;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-async function waitForState(
-  driver: QueueDriver,
-  id: string,
-  states: JobStatus['state'][],
-  timeoutMs = 5000,
-): Promise<JobStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await driver.status(Q, id);
-    if (status && states.includes(status.state)) return status;
-    if (Date.now() > deadline)
-      throw new Error(`Job ${id} still ${status?.state ?? 'unknown'} after ${timeoutMs} ms`);
-    await sleep(10);
-  }
-}
+const waitForState = (driver: QueueDriver, id: string, states: JobStatus['state'][], timeoutMs = 5000) =>
+  waitForJobState(driver, Q, id, states, timeoutMs);
 
 let prefixes = 0;
 const drivers: Array<{ name: string; create: () => QueueDriver; retryBackoffMs: number }> = [

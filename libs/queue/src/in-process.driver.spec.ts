@@ -1,33 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
+import { gate, sleep, waitForJobState } from '@app/testing';
 import { InProcessQueueDriver } from './in-process.driver';
 import { QueueName, type JobContext, type JobStatus } from './queue.port';
 
 const Q = QueueName.DEFAULT;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until the job reaches one of the states, failing after the timeout. */
-async function waitForState(
+const waitForState = (
   driver: InProcessQueueDriver,
   id: string,
   states: JobStatus['state'][],
   timeoutMs = 3000,
-): Promise<JobStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await driver.status(Q, id);
-    if (status && states.includes(status.state)) return status;
-    if (Date.now() > deadline) throw new Error(`Job ${id} still ${status?.state} after ${timeoutMs} ms`);
-    await sleep(5);
-  }
-}
-
-/** A promise with its resolve handle, to hold a job open until the test lets it go. */
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
+) => waitForJobState(driver, Q, id, states, timeoutMs);
 
 describe('InProcessQueueDriver', () => {
   let driver: InProcessQueueDriver;

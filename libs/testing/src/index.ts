@@ -4,3 +4,4 @@ export * from './services';
 export * from './test-app';
 export * from './test-database';
 export * from './test-data-sources';
+export * from './async-helpers';
