@@ -146,6 +146,31 @@ describe.each(drivers)('queue driver contract: $name', ({ create, retryBackoffMs
     expect(await waitForState(driver, id, ['completed'])).toMatchObject({ state: 'completed' });
   });
 
+  it('counts waiting and running jobs as pending, delayed ones not, and none once done', async () => {
+    expect(await driver.pending(Q)).toBe(0);
+    await driver.add(Q, 'later', {}, { delayMs: 60_000 });
+    const first = await driver.add(Q, 'first', {});
+    await driver.add(Q, 'second', {});
+    expect(await driver.pending(Q)).toBe(2);
+    const finish = gate();
+    const started = gate();
+    await driver.work(
+      Q,
+      async () => {
+        started.open();
+        await finish.promise;
+      },
+      1,
+    );
+    await started.promise;
+    expect(await driver.pending(Q)).toBe(2); // one running, one waiting
+    finish.open();
+    await waitForState(driver, first, ['completed']);
+    const deadline = Date.now() + 5000;
+    while ((await driver.pending(Q)) > 0 && Date.now() < deadline) await sleep(20);
+    expect(await driver.pending(Q)).toBe(0);
+  });
+
   it('reports an unknown job as null', async () => {
     expect(await driver.status(Q, 'no-such-job')).toBeNull();
   });

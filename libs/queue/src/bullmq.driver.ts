@@ -6,6 +6,8 @@ import type { AddOptions, JobStatus, QueueDriver, QueueName, RawHandler } from '
 export interface BullMqDriverOptions {
   url: string;
   prefix: string;
+  /** How long a silent worker keeps its job before another may take it. */
+  lockDurationMs?: number;
 }
 
 const STATES: Record<string, JobStatus['state']> = {
@@ -67,8 +69,8 @@ export class BullMqQueueDriver implements QueueDriver {
         prefix: this.options.prefix,
         concurrency,
         // A worker killed mid-job loses its lock; another takes the job after this long.
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        lockDuration: this.options.lockDurationMs ?? 30_000,
+        stalledInterval: Math.floor((this.options.lockDurationMs ?? 30_000) / 2),
       },
     );
     worker.on('error', (err) => this.logger.warn(`Worker ${queue}: ${err.message}`));
@@ -94,6 +96,16 @@ export class BullMqQueueDriver implements QueueDriver {
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason || undefined,
     };
+  }
+
+  async pending(queue: QueueName): Promise<number> {
+    const counts = await this.queue(queue).getJobCounts(
+      'waiting',
+      'active',
+      'prioritized',
+      'waiting-children',
+    );
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   async ping(): Promise<boolean> {

@@ -82,6 +82,11 @@ export class InProcessQueueDriver implements QueueDriver {
     return { id, name, state, progress, attemptsMade, failedReason };
   }
 
+  async pending(queue: QueueName): Promise<number> {
+    const state = this.queues.get(queue);
+    return state ? state.ready.length + state.active : 0;
+  }
+
   async ping(): Promise<boolean> {
     return !this.closed;
   }

@@ -8,7 +8,11 @@ import { QueueService } from './queue.service';
 /** The one place that decides between the in-process driver and BullMQ. */
 export function createQueueDriver(config: AppConfig): QueueDriver {
   return config.REDIS_URL
-    ? new BullMqQueueDriver({ url: config.REDIS_URL, prefix: config.QUEUE_PREFIX })
+    ? new BullMqQueueDriver({
+        url: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        lockDurationMs: config.QUEUE_LOCK_DURATION_MS,
+      })
     : new InProcessQueueDriver();
 }
 

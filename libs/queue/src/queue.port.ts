@@ -1,6 +1,8 @@
 /** Queues the product uses. Each job names its queue in its definition (one total map). */
 export enum QueueName {
   DEFAULT = 'default',
+  /** Score recomputation: profile changes and full-run shards. */
+  SCORING = 'scoring',
 }
 
 /** A job type: its kebab-case name, its queue, and (by type) its payload. */
@@ -51,6 +53,8 @@ export interface QueueDriver {
   /** Starts consuming a queue; one handler per queue dispatches on the job name. */
   work(queue: QueueName, handler: RawHandler, concurrency: number): Promise<void>;
   status(queue: QueueName, jobId: string): Promise<JobStatus | null>;
+  /** Jobs waiting or running now (not delayed ones): 0 means the queue has nothing to do. */
+  pending(queue: QueueName): Promise<number>;
   ping(): Promise<boolean>;
   /** Stops taking jobs, lets active ones finish, releases connections. */
   close(): Promise<void>;

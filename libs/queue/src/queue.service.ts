@@ -8,7 +8,7 @@ import {
   type JobDefinition,
   type JobStatus,
   type QueueDriver,
-  type QueueName,
+  QueueName,
 } from './queue.port';
 
 type Handler = (payload: unknown, context: JobContext) => Promise<void>;
@@ -79,6 +79,14 @@ export class QueueService implements OnApplicationShutdown {
 
   ping(): Promise<boolean> {
     return this.driver.ping();
+  }
+
+  /** True when no queue has a job waiting or running (delayed jobs aside). */
+  async idle(): Promise<boolean> {
+    for (const queue of Object.values(QueueName)) {
+      if ((await this.driver.pending(queue)) > 0) return false;
+    }
+    return true;
   }
 
   async onApplicationShutdown(): Promise<void> {
