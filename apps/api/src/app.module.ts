@@ -8,21 +8,23 @@ import { AuditModule } from '@app/audit';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
+import { MatchingModule } from '@app/matching';
 import { ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
 import { SeedModule } from '@app/seed';
 import { AuthGuard } from './auth/auth.guard';
-import { DemoDataBootstrap } from './demo-data.bootstrap';
 import { GqlThrottlerGuard } from './auth/gql-throttler.guard';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthController } from './health/health.controller';
 import { LifecycleLogger } from './lifecycle.logger';
+import { StartupTasks } from './startup-tasks';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { MentorsResolver } from './resolvers/mentors.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
+import { RecommendationsResolver } from './resolvers/recommendations.resolver';
 import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
 import { UserFieldsResolver } from './resolvers/user-fields.resolver';
 
@@ -43,6 +45,7 @@ export class AppModule {
         AccountsModule,
         AuditModule,
         ProfilesModule,
+        MatchingModule,
         SeedModule,
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
@@ -57,13 +60,14 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        DemoDataBootstrap,
+        StartupTasks,
         LifecycleLogger,
         TaxonomyResolver,
         AuthResolver,
         UserFieldsResolver,
         OrganizationsResolver,
         MentorsResolver,
+        RecommendationsResolver,
         AuditResolver,
         // Order matters: throttle first, then authenticate.
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },

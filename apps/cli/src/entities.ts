@@ -1,6 +1,13 @@
 import { UserEntity } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
+import { MATCHING_ENTITIES } from '@app/matching';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 
 /** Every entity, for tools that build a DataSource without Nest (migration generation). */
-export const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity, AuditEventEntity];
+export const ENTITIES = [
+  UserEntity,
+  OrganizationEntity,
+  MentorProfileEntity,
+  AuditEventEntity,
+  ...MATCHING_ENTITIES,
+];

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApiCommand } from './commands/bench-api.command';
 import { benchImportCommand } from './commands/bench-import.command';
+import { benchRecommendCommand } from './commands/bench-recommend.command';
+import { benchScoringCommand } from './commands/bench-scoring.command';
 import { generateMigration } from './commands/generate-migration';
 import { importCommand } from './commands/import.command';
 import { schemaCommand } from './commands/schema.command';
@@ -14,7 +17,9 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   schema [--check]                                write (or check) schema.gql
   migration-generate NAME                         migration for entity changes (needs PostgreSQL)
   bench-import --organizations N [--rounds R]
-  bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]`;
+  bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]
+  bench-scoring [--organizations N] [--mentors M] [--k K] [--threads T] [--seed S] [--slice N] [--rounds R]
+  bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C]`;
 
 const int = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -37,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string' },
       connections: { type: 'string' },
       port: { type: 'string' },
+      k: { type: 'string' },
+      threads: { type: 'string' },
+      slice: { type: 'string' },
+      rate: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -68,6 +77,24 @@ async function main(argv: string[]): Promise<number> {
         seconds: int(values.seconds, 10),
         connections: int(values.connections, 50),
         rounds: int(values.rounds, 3),
+      });
+    case 'bench-scoring':
+      return benchScoringCommand({
+        organizations: int(values.organizations, 100_000),
+        mentors: int(values.mentors, 10_000),
+        k: int(values.k, 50),
+        threads: int(values.threads, availableParallelism()),
+        seed: int(values.seed, 1),
+        slice: int(values.slice, 200),
+        rounds: int(values.rounds, 3),
+      });
+    case 'bench-recommend':
+      return benchRecommendCommand({
+        organizations: int(values.organizations, 2000),
+        mentors: int(values.mentors, 10_000),
+        rate: int(values.rate, 200),
+        seconds: int(values.seconds, 15),
+        connections: int(values.connections, 50),
       });
     case 'bare-server': {
       const url = await startBareServer(process.env.DATABASE_URL as string, int(values.port, 4000));

@@ -135,6 +135,43 @@ export class AppConfig {
   @Min(1)
   WORKER_CONCURRENCY = 2;
 
+  /**
+   * A job is another worker's to take once its worker has been silent this long (a process
+   * killed mid-job). BullMQ's lock duration; stalled jobs are checked at half of it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** Length of each stored recommendation list (top K per organisation and per mentor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  RECOMMENDATIONS_K = 50;
+
+  /** Profiles per shard of a full scoring run (one job each). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCORING_SHARD_SIZE = 2000;
+
+  /** Worker threads scoring runs in, per process; 0: one per core. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SCORING_THREADS = 0;
+
+  /**
+   * Testing only: each shard holds its transaction open this long before it commits, so fault
+   * tests can kill a worker mid-shard. Leave at 0.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SCORING_SHARD_TEST_DELAY_MS = 0;
+
   /** Interface the API listens on. */
   @IsString()
   HOST = '0.0.0.0';

@@ -1,5 +1,6 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { MatchingJobsModule } from '@app/matching';
 import { QueueService } from '@app/queue';
 
 /**
@@ -7,7 +8,7 @@ import { QueueService } from '@app/queue';
  * onModuleInit) and, once all are registered, starts consuming. Loaded by the worker process,
  * and by the API process when it also runs a worker (embedded mode, `npm start`).
  */
-@Module({})
+@Module({ imports: [MatchingJobsModule] })
 export class JobsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Jobs');
 

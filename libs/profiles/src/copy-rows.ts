@@ -24,6 +24,7 @@ export function organizationCopyRow(ownerId: string | null, r: OrganizationRecor
     r.womenLed,
     r.youthLed,
     r.socialEnterprise,
+    r.prefersWomanMentor,
     r.cluster,
     r.needs,
     r.targetEconomies,

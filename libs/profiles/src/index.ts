@@ -7,3 +7,5 @@ export * from './organizations.service';
 export * from './profile-filters';
 export * from './profiles.module';
 export * from './copy-rows';
+export * from './profile-events';
+export * from './profile-snapshots.service';

@@ -20,6 +20,7 @@ import { sectorCodesRelatedTo } from '@app/taxonomy';
 import { MentorProfileEntity } from './mentor-profile.entity';
 import { buildMentorRecord, type MentorFields, type MentorRecord } from './mentor-fields';
 import { invalidFields } from './organizations.service';
+import { ProfileEvents } from './profile-events';
 import type { MentorFilter } from './profile-filters';
 
 /** A mentor profile with its owner's public name, as every list and lookup returns it. */
@@ -34,6 +35,7 @@ export class MentorProfilesService {
   constructor(
     @InjectRepository(MentorProfileEntity) private readonly profiles: Repository<MentorProfileEntity>,
     private readonly audit: AuditService,
+    private readonly events: ProfileEvents,
   ) {}
 
   /**
@@ -43,7 +45,7 @@ export class MentorProfilesService {
    */
   async upsert(actor: Actor, fields: MentorFields): Promise<MentorProfileView> {
     if (!hasRole(actor, Role.MENTOR)) throw forbidden('Only mentors have a mentor profile');
-    await this.profiles.manager.transaction(async (manager) => {
+    const mentorId = await this.profiles.manager.transaction(async (manager) => {
       await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
       const profiles = manager.getRepository(MentorProfileEntity);
       const current = await profiles.findOneBy({ userId: actor.userId });
@@ -59,7 +61,9 @@ export class MentorProfilesService {
         // Field names only: gender is self-declared and private.
         details: { fields: Object.keys(fields).filter((k) => fields[k as keyof MentorFields] !== undefined) },
       });
+      return saved.id;
     });
+    await this.events.mentorChanged(mentorId);
     return this.findMine(actor) as Promise<MentorProfileView>;
   }
 
@@ -68,6 +72,12 @@ export class MentorProfilesService {
     const view = (await this.views(this.selectViews().where('m.id = :id', { id })))[0];
     if (!view) throw notFound('Mentor profile');
     return view;
+  }
+
+  /** Profiles by id (any order); for features that have already decided what the caller sees. */
+  async findByIds(ids: readonly string[]): Promise<MentorProfileView[]> {
+    if (ids.length === 0) return [];
+    return this.views(this.selectViews().where('m.id = ANY(:ids::uuid[])', { ids }));
   }
 
   async findMine(actor: Actor): Promise<MentorProfileView | null> {

@@ -49,6 +49,7 @@ describe('buildOrganizationRecord', () => {
       womenLed: true,
       youthLed: false,
       socialEnterprise: false,
+      prefersWomanMentor: false,
       cluster: null,
       needs: ['EXPORT', 'E_COMMERCE'],
       targetEconomies: ['JP', 'SG'],

@@ -29,6 +29,7 @@ export interface OrganizationFields {
   boardWomenPercent?: number | null;
   youthLed?: boolean | null;
   socialEnterprise?: boolean | null;
+  prefersWomanMentor?: boolean | null;
   cluster?: string | null;
   needs?: string[] | null;
   targetEconomies?: string[] | null;
@@ -55,6 +56,7 @@ export interface OrganizationRecord {
   womenLed: boolean;
   youthLed: boolean;
   socialEnterprise: boolean;
+  prefersWomanMentor: boolean;
   cluster: string | null;
   needs: TopicCode[];
   targetEconomies: EconomyCode[];
@@ -159,6 +161,7 @@ export function buildOrganizationRecord(
       womenLed: status.womenLed,
       youthLed: fields.youthLed ?? false,
       socialEnterprise: fields.socialEnterprise ?? false,
+      prefersWomanMentor: fields.prefersWomanMentor ?? false,
       cluster,
       needs: needs as TopicCode[],
       targetEconomies: targetEconomies as EconomyCode[],

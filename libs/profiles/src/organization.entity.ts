@@ -39,6 +39,7 @@ export const ORGANIZATION_COPY_COLUMNS = [
   'women_led',
   'youth_led',
   'social_enterprise',
+  'prefers_woman_mentor',
   'cluster',
   'needs',
   'target_economies',
@@ -143,6 +144,10 @@ export class OrganizationEntity {
 
   @Column({ name: 'social_enterprise', type: 'boolean', default: false })
   socialEnterprise: boolean;
+
+  /** The organisation asks for a woman mentor (weighs in the WOMEN_LED score component). */
+  @Column({ name: 'prefers_woman_mentor', type: 'boolean', default: false })
+  prefersWomanMentor: boolean;
 
   /** Local industrial cluster the firm belongs to, free text. */
   @Column({ type: 'text', nullable: true })

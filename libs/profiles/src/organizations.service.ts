@@ -25,6 +25,7 @@ import {
   type OrganizationFields,
   type OrganizationRecord,
 } from './organization-fields';
+import { ProfileEvents } from './profile-events';
 import type { OrganizationFilter } from './profile-filters';
 
 export const invalidFields = (errors: FieldError[]): Error =>
@@ -36,12 +37,13 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly audit: AuditService,
+    private readonly events: ProfileEvents,
   ) {}
 
   async create(actor: Actor, fields: OrganizationFields): Promise<OrganizationEntity> {
     const record = this.validate(fields);
     const ownerId = ownerForNew(actor, record);
-    return this.organizations.manager.transaction(async (manager) => {
+    const created = await this.organizations.manager.transaction(async (manager) => {
       const created = await manager.save(manager.create(OrganizationEntity, { ...record, ownerId }));
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -52,6 +54,8 @@ export class OrganizationsService {
       });
       return created;
     });
+    await this.events.organizationChanged(created.id);
+    return created;
   }
 
   /**
@@ -60,7 +64,7 @@ export class OrganizationsService {
    * updates (an owner and a program manager, say) cannot overwrite each other's fields.
    */
   async update(actor: Actor, id: string, changes: Partial<OrganizationFields>): Promise<OrganizationEntity> {
-    return this.organizations.manager.transaction(async (manager) => {
+    const updated = await this.organizations.manager.transaction(async (manager) => {
       const organizations = manager.getRepository(OrganizationEntity);
       const current = await findVisible(organizations, actor, id, true);
       assertCanEdit(actor, current);
@@ -87,10 +91,12 @@ export class OrganizationsService {
       });
       return organizations.findOneByOrFail({ id });
     });
+    await this.events.organizationChanged(id);
+    return updated;
   }
 
   async delete(actor: Actor, id: string): Promise<OrganizationEntity> {
-    return this.organizations.manager.transaction(async (manager) => {
+    const deleted = await this.organizations.manager.transaction(async (manager) => {
       const current = await findVisible(manager.getRepository(OrganizationEntity), actor, id, true);
       assertCanEdit(actor, current);
       await manager.delete(OrganizationEntity, { id });
@@ -102,10 +108,22 @@ export class OrganizationsService {
       });
       return current;
     });
+    // Mentors' lists that held it lose an entry and are topped up.
+    await this.events.organizationChanged(id);
+    return deleted;
   }
 
   async findOne(actor: Actor, id: string): Promise<OrganizationEntity> {
     return findVisible(this.organizations, actor, id);
+  }
+
+  /**
+   * Organisations by id (any order), without the visibility rule: for features that have
+   * already decided the caller may see them (a mentor's recommended organisations).
+   */
+  async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    if (ids.length === 0) return [];
+    return this.organizations.createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids }).getMany();
   }
 
   async list(
@@ -227,6 +245,7 @@ function fieldsOf(org: OrganizationEntity): OrganizationFields {
     boardWomenPercent: org.boardWomenPercent,
     youthLed: org.youthLed,
     socialEnterprise: org.socialEnterprise,
+    prefersWomanMentor: org.prefersWomanMentor,
     cluster: org.cluster,
     needs: org.needs,
     targetEconomies: org.targetEconomies,

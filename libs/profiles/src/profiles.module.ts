@@ -5,10 +5,12 @@ import { MentorProfileEntity } from './mentor-profile.entity';
 import { MentorProfilesService } from './mentor-profiles.service';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
+import { ProfileEvents } from './profile-events';
+import { ProfileSnapshotsService } from './profile-snapshots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, MentorProfileEntity]), AuditModule],
-  providers: [OrganizationsService, MentorProfilesService],
-  exports: [OrganizationsService, MentorProfilesService],
+  providers: [OrganizationsService, MentorProfilesService, ProfileSnapshotsService, ProfileEvents],
+  exports: [OrganizationsService, MentorProfilesService, ProfileSnapshotsService, ProfileEvents],
 })
 export class ProfilesModule {}

@@ -332,6 +332,7 @@ function organizationRow(row: Row): { copyRow: CopyValue[] } | { errors: FieldEr
     boardWomenPercent: optionalNumber(row.board_women_percent, 'board_women_percent', errors),
     youthLed: optionalBoolean(row.youth_led, 'youth_led', errors),
     socialEnterprise: optionalBoolean(row.social_enterprise, 'social_enterprise', errors),
+    prefersWomanMentor: optionalBoolean(row.prefers_woman_mentor, 'prefers_woman_mentor', errors),
     cluster: row.cluster || null,
     needs: list(row.needs).map((t) => t.toUpperCase()),
     targetEconomies: list(row.target_economies).map((e) => e.toUpperCase()),

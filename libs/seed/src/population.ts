@@ -273,6 +273,8 @@ function organizationFields(random: Random, index: number): OrganizationFields {
     boardWomenPercent,
     youthLed: random.chance(kind === OrganizationKind.STARTUP ? 0.45 : 0.1),
     socialEnterprise: random.chance(0.1),
+    // Derived, not drawn, so adding it kept every seeded population as it was.
+    prefersWomanMentor: womenLedProfile && index % 4 === 1,
     cluster: random.chance(0.3) ? `${city} ${SECTION_WORDS[section.code].toLowerCase()} cluster` : null,
     needs,
     targetEconomies: targets,

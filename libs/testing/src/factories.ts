@@ -40,7 +40,7 @@ export function mentorInput(overrides: Record<string, unknown> = {}): Record<str
 export const ORGANIZATION_FIELDS = `
   id name kind city locality employees sizeClass foundedYear
   womenOwnershipPercent womanInTopManagement boardWomenPercent womenOwned womenLed
-  youthLed socialEnterprise cluster
+  youthLed socialEnterprise prefersWomanMentor cluster
   economy { code name } isicDivision { code title section { code title } }
   needs { code label } targetEconomies { code } languages { code }
   owner { id displayName }

@@ -5,3 +5,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './test-data-sources';
 export * from './async-helpers';
+export * from './recommendation-lists';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountsService } from '@app/accounts';
 import { Role } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
+import { QueueService } from '@app/queue';
 import type { EconomyCode } from '@app/taxonomy';
 import { GraphQLClient } from './graphql-client';
 import { testRedisUrl } from './services';
@@ -24,6 +25,8 @@ export interface TestApp {
   client: GraphQLClient;
   /** Signs up (or, for ADMIN / PROGRAM_MANAGER, creates directly) and returns a signed-in client. */
   signUp(role: Role, options?: { economies?: EconomyCode[]; email?: string }): Promise<SignedIn>;
+  /** Waits until background jobs (rescoring after profile changes, ...) have all run. */
+  settle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,16 @@ export async function startTestApp(
       }
       const session = await accounts.login(email, password);
       return { client: client.withToken(session.token), userId: session.user.id, email, password };
+    },
+    async settle(timeoutMs = 20_000) {
+      const queue = app.get(QueueService);
+      const deadline = Date.now() + timeoutMs;
+      // Twice idle in a row: a job that just finished may have enqueued another.
+      for (let idleChecks = 0; idleChecks < 2;) {
+        if (Date.now() > deadline) throw new Error('Background jobs did not settle');
+        idleChecks = (await queue.idle()) ? idleChecks + 1 : 0;
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     async close() {
       await app.close();

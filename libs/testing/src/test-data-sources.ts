@@ -3,10 +3,17 @@ import { UserEntity } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
+import { MATCHING_ENTITIES } from '@app/matching';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 import { createTestDatabase } from './test-database';
 
-export const TEST_ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity, AuditEventEntity];
+export const TEST_ENTITIES = [
+  UserEntity,
+  OrganizationEntity,
+  MentorProfileEntity,
+  AuditEventEntity,
+  ...MATCHING_ENTITIES,
+];
 
 /** A database engine the product runs on, for suites that must hold on both. */
 export interface TestBackend {

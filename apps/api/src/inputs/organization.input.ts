@@ -96,6 +96,11 @@ export class CreateOrganizationInput {
   @IsBoolean()
   socialEnterprise?: boolean;
 
+  @Field({ nullable: true, description: 'Ask for a woman mentor; recommendations then prefer one.' })
+  @IsOptional()
+  @IsBoolean()
+  prefersWomanMentor?: boolean;
+
   @Field(() => String, { nullable: true, description: 'Local industrial cluster, if any.' })
   @IsOptional()
   @IsString()

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '@app/common';
+import { ScoreComponentCode, ScoringRunStatus } from '@app/matching';
 import { Gender, OrganizationKind } from '@app/profiles';
 import { Locality, SizeClass } from '@app/taxonomy';
 
@@ -18,4 +19,10 @@ registerEnumType(Gender, {
   description: 'Self-declared; visible to the mentor and admins only.',
 });
 
-export { Gender, Locality, OrganizationKind, Role, SizeClass };
+registerEnumType(ScoreComponentCode, {
+  name: 'ScoreComponentCode',
+  description: 'The parts of a match score; their points add up to the score.',
+});
+registerEnumType(ScoringRunStatus, { name: 'ScoringRunStatus' });
+
+export { Gender, Locality, OrganizationKind, Role, ScoreComponentCode, ScoringRunStatus, SizeClass };

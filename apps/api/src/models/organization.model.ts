@@ -73,6 +73,9 @@ export class OrganizationModel {
   @Field()
   socialEnterprise: boolean;
 
+  @Field({ description: 'The organisation asks for a woman mentor; recommendations prefer one.' })
+  prefersWomanMentor: boolean;
+
   @Field(() => String, { nullable: true })
   cluster: string | null;
 
@@ -113,6 +116,7 @@ export class OrganizationModel {
       womenLed: o.womenLed,
       youthLed: o.youthLed,
       socialEnterprise: o.socialEnterprise,
+      prefersWomanMentor: o.prefersWomanMentor,
       cluster: o.cluster,
       needs: topicModels(o.needs),
       targetEconomies: economyModels(o.targetEconomies),

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { PasswordHasher } from '@app/accounts';
 import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
+import { startProcess, waitForHttp } from '../bench/processes';
 import { createScratchDatabase } from '../bench/scratch-database';
 import { fmt } from '../bench/stats';
 
@@ -59,37 +60,6 @@ function run(
       },
     );
   });
-}
-
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const onData = (data: Buffer): void => {
-      output += data.toString();
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)),
-    );
-  });
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /**

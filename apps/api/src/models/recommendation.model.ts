@@ -1,0 +1,137 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Recommendation, ScoreComponent, ScoringRunEntity } from '@app/matching';
+import type { MentorProfileView, OrganizationEntity } from '@app/profiles';
+import { ScoreComponentCode, ScoringRunStatus } from './enums';
+import { MentorProfileModel } from './mentor-profile.model';
+import { OrganizationModel } from './organization.model';
+
+@ObjectType('ScoreComponent', { description: 'One part of a match score, with the reason for its points.' })
+export class ScoreComponentModel {
+  @Field(() => ScoreComponentCode)
+  code: ScoreComponentCode;
+
+  @Field(() => Int)
+  points: number;
+
+  @Field(() => Int)
+  maxPoints: number;
+
+  @Field()
+  reason: string;
+}
+
+const breakdownOf = (components: ScoreComponent[]): ScoreComponentModel[] =>
+  components.map((c) => ({ code: c.code, points: c.points, maxPoints: c.maxPoints, reason: c.reason }));
+
+@ObjectType('MentorRecommendation')
+export class MentorRecommendationModel {
+  @Field(() => MentorProfileModel)
+  mentor: MentorProfileModel;
+
+  @Field(() => Int, { description: '0-100; the breakdown points add up to it.' })
+  score: number;
+
+  @Field(() => [ScoreComponentModel])
+  breakdown: ScoreComponentModel[];
+
+  @Field({ description: 'Version of the scoring engine.' })
+  engineVersion: string;
+
+  @Field({ description: 'When the stored list this comes from was computed.' })
+  computedAt: Date;
+
+  static from(r: Recommendation<MentorProfileView>): MentorRecommendationModel {
+    return {
+      mentor: MentorProfileModel.from(r.candidate),
+      score: r.score,
+      breakdown: breakdownOf(r.breakdown),
+      engineVersion: r.engineVersion,
+      computedAt: r.computedAt,
+    };
+  }
+}
+
+@ObjectType('OrganizationRecommendation')
+export class OrganizationRecommendationModel {
+  @Field(() => OrganizationModel)
+  organization: OrganizationModel;
+
+  @Field(() => Int, { description: '0-100; the breakdown points add up to it.' })
+  score: number;
+
+  @Field(() => [ScoreComponentModel])
+  breakdown: ScoreComponentModel[];
+
+  @Field()
+  engineVersion: string;
+
+  @Field()
+  computedAt: Date;
+
+  static from(r: Recommendation<OrganizationEntity>): OrganizationRecommendationModel {
+    return {
+      organization: OrganizationModel.from(r.candidate),
+      score: r.score,
+      breakdown: breakdownOf(r.breakdown),
+      engineVersion: r.engineVersion,
+      computedAt: r.computedAt,
+    };
+  }
+}
+
+@ObjectType('ScoringRun', { description: 'A full recompute of every recommendation list, in shards.' })
+export class ScoringRunModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ScoringRunStatus)
+  status: ScoringRunStatus;
+
+  @Field(() => Int, { description: 'Percent of profiles whose lists are written, 0-100.' })
+  progress: number;
+
+  @Field(() => Int, { description: 'Profiles (organisations and mentors) whose lists are written.' })
+  processed: number;
+
+  @Field(() => Int, { description: 'Profiles in the run; known once it is planned.' })
+  total: number;
+
+  @Field(() => Int)
+  shards: number;
+
+  @Field(() => Int)
+  shardsDone: number;
+
+  @Field()
+  engineVersion: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the run failed.' })
+  error: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  startedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
+
+  static from(run: ScoringRunEntity): ScoringRunModel {
+    const done = run.status === ScoringRunStatus.COMPLETED;
+    return {
+      id: run.id,
+      status: run.status,
+      progress: done ? 100 : run.total > 0 ? Math.floor((100 * run.processed) / run.total) : 0,
+      processed: run.processed,
+      total: run.total,
+      shards: run.shardCount,
+      shardsDone: run.shardsDone,
+      engineVersion: run.engineVersion,
+      error: run.error,
+      createdAt: run.createdAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { PasswordHasher } from '@app/accounts';
+import { Role } from '@app/common';
+import { PopulationLoader, generatePopulation } from '@app/seed';
+import { GraphQLClient } from '@app/testing';
+import { startProcess, waitForHttp } from '../bench/processes';
+import { createScratchDatabase, type ScratchDatabase } from '../bench/scratch-database';
+import { fmt, percentile } from '../bench/stats';
+import { progressBar } from '../progress';
+
+const RECOMMEND = `query Recommend($id: ID!) {
+  recommendedMentors(organizationId: $id, first: 10) {
+    score engineVersion computedAt
+    mentor { id displayName headline economy { code } }
+    breakdown { code points maxPoints reason }
+  }
+}`;
+const BASELINE = `query Me { me { id displayName } }`;
+
+interface Load {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: number;
+}
+
+/**
+ * Offered load from autocannon: `rate` requests per second in all (or as fast as `connections`
+ * clients go when rate is 0), each asking about a random organisation. Latencies are taken per
+ * response, so p95 is exact.
+ */
+function load(
+  url: string,
+  token: string,
+  body: (orgId: string) => string,
+  orgIds: string[],
+  options: { seconds: number; connections: number; rate?: number },
+): Promise<Load> {
+  const latencies: number[] = [];
+  let failures = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: 'POST',
+        connections: options.connections,
+        duration: options.seconds,
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              body: body(orgIds[Math.floor(Math.random() * orgIds.length)]),
+            }),
+          },
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          requests: latencies.length,
+          rps: latencies.length / options.seconds,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          failures: failures + result.errors + result.timeouts,
+        });
+      },
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (status !== 200) failures++;
+    });
+  });
+}
+
+async function waitForRun(db: ScratchDatabase, label: string): Promise<number> {
+  const bar = progressBar(label);
+  const started = Date.now();
+  for (;;) {
+    const [run] = await db.dataSource.query(
+      `SELECT status, processed, total FROM scoring_runs ORDER BY created_at DESC LIMIT 1`,
+    );
+    if (run) bar.update(run.processed, Math.max(run.total, 1));
+    if (run?.status === 'COMPLETED') break;
+    if (run?.status === 'FAILED') throw new Error('The scoring run failed');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  bar.stop();
+  return (Date.now() - started) / 1000;
+}
+
+/**
+ * `npm run bench:recommend`: recommendedMentors through GraphQL over stored lists, 10,000 mentors.
+ * The API runs in its own process with the worker inside it (in-process queue on PostgreSQL), so
+ * the last phase measures answers while a full scoring run shares that process.
+ */
+export async function benchRecommendCommand(options: {
+  organizations: number;
+  mentors: number;
+  rate: number;
+  seconds: number;
+  connections: number;
+}): Promise<number> {
+  const db = await createScratchDatabase('recommend');
+  const children: ChildProcess[] = [];
+  try {
+    process.stderr.write(`loading ${options.organizations} organisations and ${options.mentors} mentors…\n`);
+    const population = generatePopulation({
+      organizations: options.organizations,
+      mentors: options.mentors,
+      seed: 13,
+    });
+    await new PopulationLoader(db.dataSource).load(population);
+    const password = randomBytes(12).toString('hex');
+    await db.dataSource.query(
+      `INSERT INTO users (email, password_hash, display_name, roles) VALUES ('bench-admin@bench.test', $1, 'Bench Admin', $2)`,
+      [await new PasswordHasher().hash(password), [Role.ADMIN]],
+    );
+    await db.dataSource.query('ANALYZE');
+    const port = 3800 + (process.pid % 50);
+    children.push(
+      await startProcess(
+        [
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : []),
+          require.resolve('../../../api/src/main'),
+        ],
+        {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: db.url,
+          REDIS_URL: '',
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          DEMO_DATA: 'false',
+          THROTTLE_LIMIT: '100000000',
+          LOG_FORMAT: 'json',
+        },
+        /Mentorlink is running/,
+      ),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/health`);
+    // The API starts a full run at first start; the lists are ready when it completes.
+    const firstRun = await waitForRun(db, 'first full run');
+    const client = new GraphQLClient(url);
+    const { login } = await client.data(
+      `mutation($p: String!) { login(email: "bench-admin@bench.test", password: $p) { token } }`,
+      { p: password },
+    );
+    const token = login.token as string;
+    const orgIds: string[] = (await db.dataSource.query('SELECT id FROM organizations')).map(
+      (r: { id: string }) => r.id,
+    );
+    const sample = await client.withToken(token).data(RECOMMEND, { id: orgIds[0] });
+    if (sample.recommendedMentors.length === 0) throw new Error('No recommendations were stored');
+
+    const recommend = (id: string): string => JSON.stringify({ query: RECOMMEND, variables: { id } });
+    const baseline = (): string => JSON.stringify({ query: BASELINE });
+    const steady = { seconds: options.seconds, connections: options.connections, rate: options.rate };
+    process.stderr.write('warming up…\n');
+    await load(url, token, recommend, orgIds, { ...steady, seconds: 3 });
+    process.stderr.write(
+      `steady load: ${options.rate} req/s for ${options.seconds} s (recommendations, then me)…\n`,
+    );
+    const atRate = await load(url, token, recommend, orgIds, steady);
+    const base = await load(url, token, baseline, orgIds, steady);
+    process.stderr.write(
+      `throughput: ${options.connections} clients, no rate limit, ${options.seconds} s…\n`,
+    );
+    const flat = await load(url, token, recommend, orgIds, {
+      seconds: options.seconds,
+      connections: options.connections,
+    });
+    process.stderr.write('steady load during a full scoring run…\n');
+    const started = Date.now();
+    await client
+      .withToken(token)
+      .data(`mutation { recomputeAllScores { id } }`)
+      .catch((err: Error) => {
+        throw new Error(`recomputeAllScores failed: ${err.message}`);
+      });
+    const [duringRun, runSeconds] = await Promise.all([
+      load(url, token, recommend, orgIds, steady),
+      waitForRun(db, 'full run under load').then(() => (Date.now() - started) / 1000),
+    ]);
+
+    const line = (name: string, r: Load): string =>
+      `  ${name.padEnd(40)} ${fmt(r.rps, 0).padStart(6)} req/s   p50 ${fmt(r.p50, 1)} ms   p95 ${fmt(r.p95, 1)} ms   p99 ${fmt(r.p99, 1)} ms   failures ${r.failures}`;
+    const pass = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+    process.stdout.write(
+      [
+        `bench:recommend — recommendedMentors(first: 10) with breakdowns, ${options.mentors} mentors, ${options.organizations} organisations (PostgreSQL; API with its in-process worker)`,
+        line(`recommendedMentors at ${options.rate} req/s`, atRate),
+        line(`me (baseline) at ${options.rate} req/s`, base),
+        `  p95 ratio to the baseline: ${fmt(atRate.p95 / base.p95)}×`,
+        `  p95 ≤ 20 ms at ${options.rate} req/s: ${pass(atRate.p95 <= 20)}`,
+        line(`recommendedMentors, ${options.connections} clients flat out`, flat),
+        line(`recommendedMentors during a full run`, duringRun),
+        `  p95 ≤ 20 ms during the full run: ${pass(duringRun.p95 <= 20)}   (full run: ${fmt(runSeconds, 1)} s under load, ${fmt(firstRun, 1)} s at start)`,
+        '',
+      ].join('\n'),
+    );
+    return atRate.failures + flat.failures + duringRun.failures > 0 ? 1 : 0;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    await db.drop();
+  }
+}

@@ -1,0 +1,66 @@
+import type { MentorSnapshot, OrganizationSnapshot } from '@app/profiles';
+import type { TopKLists } from './top-k';
+import type { ScoredMentor, ScoredOrganization } from './match-score';
+import type { ListEntry } from './recommendation.store';
+
+export const scoredOrganization = (o: OrganizationSnapshot): ScoredOrganization => ({
+  isicDivision: o.isicDivision,
+  economy: o.economy,
+  locality: o.locality,
+  womenLed: o.womenLed,
+  prefersWomanMentor: o.prefersWomanMentor,
+  needs: o.needs,
+  targetEconomies: o.targetEconomies,
+  languages: o.languages,
+});
+
+export const scoredMentor = (m: MentorSnapshot): ScoredMentor => ({
+  expertiseSectors: m.expertiseSectors,
+  expertiseTopics: m.expertiseTopics,
+  economy: m.economy,
+  economies: m.economies,
+  languages: m.languages,
+  isWoman: m.isWoman,
+});
+
+/** Engine lists (indices into `others`) as stored lists keyed by owner id. */
+export function listsById(
+  lists: TopKLists,
+  k: number,
+  owners: readonly { id: string }[],
+  others: readonly { id: string }[],
+): Array<[string, ListEntry[]]> {
+  return owners.map((owner, i) => {
+    const entries: ListEntry[] = [];
+    for (let j = i * k; j < i * k + lists.count[i]; j++) {
+      entries.push({ id: others[lists.index[j]].id, score: lists.score[j] });
+    }
+    return [owner.id, entries];
+  });
+}
+
+/**
+ * The best `k` of one row of scores (-1: no shared language), skipping `allowed[i] === 0`;
+ * ties go to the lower index. Linear: a count per score finds the cut-off first.
+ */
+export function bestOfRow(scores: Int16Array, k: number, allowed?: Uint8Array): number[] {
+  const counts = new Int32Array(101);
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] >= 0 && (!allowed || allowed[i])) counts[scores[i]]++;
+  }
+  let cut = 100;
+  let above = 0;
+  while (cut > 0 && above + counts[cut] < k) above += counts[cut--];
+  const picked: number[] = [];
+  let atCut = k - above;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s < cut || (allowed && !allowed[i])) continue;
+    if (s === cut) {
+      if (atCut === 0) continue;
+      atCut--;
+    }
+    picked.push(i);
+  }
+  return picked.sort((a, b) => scores[b] - scores[a] || a - b);
+}

@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConfigModule, loadConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { MatchingModule, ScoringRunStatus, ScoringService } from '@app/matching';
+import { QueueModule } from '@app/queue';
+import { PopulationLoader, generatePopulation } from '@app/seed';
+import {
+  createTestDatabase,
+  inconsistentHeaders,
+  referenceLists,
+  sleep,
+  storedLists,
+  testRedisUrl,
+  type TestDatabase,
+} from '@app/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const K = 10;
+
+interface Worker {
+  name: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/**
+ * A full run shared by two worker processes on BullMQ, one of them killed with SIGKILL while it
+ * holds a shard: the other takes the shard over once the lock lapses, and the result is the
+ * same as the definition gives, with no row twice.
+ */
+describe('full scoring run across worker processes (BullMQ, kill -9)', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  const workers: Worker[] = [];
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_FORMAT: 'json',
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: `mltest-scoring-${randomBytes(4).toString('hex')}`,
+    QUEUE_LOCK_DURATION_MS: '2000',
+    RECOMMENDATIONS_K: String(K),
+    SCORING_SHARD_SIZE: '25',
+    SCORING_THREADS: '1',
+    WORKER_CONCURRENCY: '1',
+  };
+
+  function startWorker(name: string): Worker {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+      {
+        cwd: ROOT,
+        // Each shard holds its transaction open for a while, so the kill lands mid-shard.
+        env: {
+          ...(process.env as Record<string, string>),
+          ...env,
+          SCORING_SHARD_TEST_DELAY_MS: '700',
+          NODE_OPTIONS: '',
+          TS_NODE_PROJECT: 'tsconfig.json',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const worker = { name, child, output: () => output };
+    workers.push(worker);
+    return worker;
+  }
+
+  async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Timed out waiting for ${what}\n${workers.map((w) => `${w.name}:\n${w.output()}`).join('\n')}`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  const shardsStarted = (w: Worker): number[] =>
+    [...w.output().matchAll(/Shard (\d+) of run \S+ started/g)].map((m) => Number(m[1]));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env.DATABASE_URL = db.url;
+    const config = loadConfig(env);
+    @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, MatchingModule] })
+    class ProducerModule {}
+    app = await NestFactory.createApplicationContext(ProducerModule, { logger: false });
+    const population = generatePopulation({ organizations: 150, mentors: 60, seed: 11 });
+    await new PopulationLoader(app.get(DataSource)).load(population);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('survives a worker killed mid-shard with an identical result and no duplicate rows', async () => {
+    const a = startWorker('A');
+    const b = startWorker('B');
+    await waitFor('both workers', () => [a, b].every((w) => w.output().includes('Worker ready')), 60_000);
+    const scoring = app.get(ScoringService);
+    const dataSource = app.get(DataSource);
+    const run = await scoring.startFullRun(null);
+
+    await waitFor('worker A to take a shard', () => shardsStarted(a).length > 0, 20_000);
+    const held = shardsStarted(a)[0];
+    a.child.kill('SIGKILL');
+    const [{ done_at: doneAtKill }] = await dataSource.query(
+      'SELECT done_at FROM scoring_run_shards WHERE run_id = $1 AND shard = $2',
+      [run.id, held],
+    );
+    expect(doneAtKill).toBeNull();
+
+    await waitFor(
+      'the run to finish',
+      async () => {
+        const current = await scoring.findRun(run.id);
+        return current?.status === ScoringRunStatus.COMPLETED || current?.status === ScoringRunStatus.FAILED;
+      },
+      60_000,
+    );
+    const finished = (await scoring.findRun(run.id))!;
+    expect(finished.status).toBe(ScoringRunStatus.COMPLETED);
+    expect(finished.processed).toBe(finished.total);
+    expect(finished.total).toBe(210);
+    expect(finished.shardsDone).toBe(finished.shardCount);
+    // Worker B redid the shard A was holding.
+    expect(shardsStarted(b)).toContain(held);
+
+    const stored = await storedLists(dataSource);
+    expect(stored).toEqual(await referenceLists(dataSource, K));
+    expect(await inconsistentHeaders(dataSource)).toEqual([]);
+    const [{ n }] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM organization_recommendations) + (SELECT count(*) FROM mentor_recommendations) AS n`,
+    );
+    const expectedRows = [...Object.values(stored.organizations), ...Object.values(stored.mentors)].reduce(
+      (sum, list) => sum + list.length,
+      0,
+    );
+    expect(Number(n)).toBe(expectedRows);
+
+    // Enqueueing the same run again does nothing.
+    await scoring.enqueueRun(run.id);
+    await sleep(1500);
+    const again = (await scoring.findRun(run.id))!;
+    expect(again).toEqual(finished);
+    expect(await storedLists(dataSource)).toEqual(stored);
+  }, 150_000);
+});
