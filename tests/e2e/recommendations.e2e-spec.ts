@@ -232,9 +232,7 @@ describe(`recommendations (${process.env.TEST_MODE ?? 'embedded'})`, () => {
   it('recomputes everything in a sharded full run with the same result, admins only', async () => {
     expect(await owner.client.errorCode(RECOMPUTE)).toBe('FORBIDDEN');
     // Start from scratch: the full run must rebuild every list.
-    await t.dataSource.query('DELETE FROM organization_recommendation_lists');
     await t.dataSource.query('DELETE FROM organization_recommendations');
-    await t.dataSource.query('DELETE FROM mentor_recommendation_lists');
     await t.dataSource.query('DELETE FROM mentor_recommendations');
     const { recomputeAllScores: run } = await admin.client.data(RECOMPUTE);
     let state: any;

@@ -142,14 +142,18 @@ describe('full scoring run across worker processes (BullMQ, kill -9)', () => {
     const stored = await storedLists(dataSource);
     expect(stored).toEqual(await referenceLists(dataSource, K));
     expect(await inconsistentHeaders(dataSource)).toEqual([]);
-    const [{ n }] = await dataSource.query(
-      `SELECT (SELECT count(*) FROM organization_recommendations) + (SELECT count(*) FROM mentor_recommendations) AS n`,
-    );
-    const expectedRows = [...Object.values(stored.organizations), ...Object.values(stored.mentors)].reduce(
-      (sum, list) => sum + list.length,
-      0,
-    );
-    expect(Number(n)).toBe(expectedRows);
+    // One row per list, and no profile twice in a list.
+    for (const [table, owners] of [
+      ['organization_recommendations', 'organizations'],
+      ['mentor_recommendations', 'mentor_profiles'],
+    ]) {
+      const [{ lists, profiles, repeated }] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM ${table}) AS lists, (SELECT count(*) FROM ${owners}) AS profiles,
+                (SELECT count(*) FROM ${table}
+                  WHERE cardinality(candidate_ids) <> (SELECT count(DISTINCT c) FROM unnest(candidate_ids) c)) AS repeated`,
+      );
+      expect([Number(lists), Number(repeated)]).toEqual([Number(profiles), 0]);
+    }
 
     // Enqueueing the same run again does nothing.
     await scoring.enqueueRun(run.id);

@@ -25,3 +25,13 @@ export function hydrateRaw<T extends ObjectLiteral>(
     return entity as T;
   });
 }
+
+/**
+ * The select list a query builder writes for `alias.*` (`"m"."id" AS "m_id", ...`), for hot
+ * read paths written as plain SQL whose rows `hydrateRaw` then turns into entities.
+ */
+export function selectColumns(metadata: EntityMetadata, alias: string): string {
+  return metadata.columns
+    .map((column) => `"${alias}"."${column.databaseName}" AS "${alias}_${column.databaseName}"`)
+    .join(', ');
+}

@@ -1,16 +1,9 @@
-import {
-  MentorRecommendationEntity,
-  MentorRecommendationListEntity,
-  OrganizationRecommendationEntity,
-  OrganizationRecommendationListEntity,
-} from './recommendation.entity';
+import { MentorRecommendationEntity, OrganizationRecommendationEntity } from './recommendation.entity';
 import { ScoringRunEntity, ScoringRunShardEntity } from './scoring-run.entity';
 
 export const MATCHING_ENTITIES = [
   OrganizationRecommendationEntity,
   MentorRecommendationEntity,
-  OrganizationRecommendationListEntity,
-  MentorRecommendationListEntity,
   ScoringRunEntity,
   ScoringRunShardEntity,
 ];

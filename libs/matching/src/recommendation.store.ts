@@ -8,19 +8,19 @@ import { scopeWhere, type ProfileScope } from '@app/profiles';
 export type ListSide = 'organization' | 'mentor';
 
 const TABLES = {
-  organization: {
-    entries: 'organization_recommendations',
-    lists: 'organization_recommendation_lists',
-    owner: 'organization_id',
-    other: 'mentor_id',
-  },
-  mentor: {
-    entries: 'mentor_recommendations',
-    lists: 'mentor_recommendation_lists',
-    owner: 'mentor_id',
-    other: 'organization_id',
-  },
+  organization: { table: 'organization_recommendations', owner: 'organization_id' },
+  mentor: { table: 'mentor_recommendations', owner: 'mentor_id' },
 } as const;
+
+const COLUMNS = [
+  'candidate_ids',
+  'scores',
+  'size',
+  'worst_score',
+  'worst_id',
+  'engine_version',
+  'computed_at',
+];
 
 /** One entry of a list: the profile on the other side and the pair's score. */
 export interface ListEntry {
@@ -43,9 +43,23 @@ export interface StoredEntry extends ListEntry {
 export const ranksAbove = (a: ListEntry, b: ListEntry): boolean =>
   a.score > b.score || (a.score === b.score && a.id < b.id);
 
+/** A list row's values after the owner, in COLUMNS order. */
+function listValues(entries: readonly ListEntry[], engineVersion: string, at: string): CopyValue[] {
+  const worst = entries[entries.length - 1];
+  return [
+    entries.map((e) => e.id),
+    entries.map((e) => String(e.score)),
+    entries.length,
+    worst?.score ?? null,
+    worst?.id ?? null,
+    engineVersion,
+    at,
+  ];
+}
+
 /**
- * Reads and writes stored recommendation lists. Every write keeps each list's header (size and
- * worst entry) true, and runs on the caller's transaction.
+ * Reads and writes stored recommendation lists (one row per list, see the entities). Writes
+ * run on the caller's transaction and keep each row's size and worst entry true.
  */
 @Injectable()
 export class RecommendationStore {
@@ -62,26 +76,15 @@ export class RecommendationStore {
   ): Promise<void> {
     const t = TABLES[side];
     const [where, params] = scopeWhere(scope, t.owner);
-    await manager.query(`DELETE FROM ${t.entries} ${where}`, params);
-    await manager.query(`DELETE FROM ${t.lists} ${where}`, params);
+    await manager.query(`DELETE FROM ${t.table} ${where}`, params);
     const runner = manager.queryRunner;
     if (!runner) throw new Error('RecommendationStore.replace needs a transaction');
     const at = computedAt.toISOString();
-    function* entryRows(): Generator<CopyValue[]> {
-      for (const [owner, entries] of lists) for (const e of entries) yield [owner, e.id, e.score];
-    }
-    function* headerRows(): Generator<CopyValue[]> {
-      for (const [owner, entries] of lists) {
-        const worst = entries[entries.length - 1];
-        yield [owner, entries.length, worst?.score ?? null, worst?.id ?? null, engineVersion, at];
-      }
-    }
-    await copyRows(runner, t.entries, [t.owner, t.other, 'score'], entryRows());
     await copyRows(
       runner,
-      t.lists,
-      [t.owner, 'size', 'worst_score', 'worst_id', 'engine_version', 'computed_at'],
-      headerRows(),
+      t.table,
+      [t.owner, ...COLUMNS],
+      lists.map(([owner, entries]) => [owner, ...listValues(entries, engineVersion, at)]),
     );
   }
 
@@ -89,7 +92,7 @@ export class RecommendationStore {
   async headers(manager: EntityManager, side: ListSide): Promise<Map<string, ListHeader>> {
     const t = TABLES[side];
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${t.owner} AS owner, size, worst_score, worst_id FROM ${t.lists}`,
+      `SELECT ${t.owner} AS owner, size, worst_score, worst_id FROM ${t.table}`,
     );
     return new Map(
       rows.map((r) => [
@@ -107,15 +110,16 @@ export class RecommendationStore {
   async holding(manager: EntityManager, side: ListSide, otherId: string): Promise<Map<string, number>> {
     const t = TABLES[side];
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${t.owner} AS owner, score FROM ${t.entries} WHERE ${t.other} = $1`,
+      `SELECT ${t.owner} AS owner, scores[array_position(candidate_ids, $1::uuid)] AS score
+         FROM ${t.table} WHERE $1::uuid = ANY(candidate_ids)`,
       [otherId],
     );
     return new Map(rows.map((r) => [r.owner as string, Number(r.score)]));
   }
 
   /**
-   * Puts `otherId` into the given lists with the given scores (or updates its score), then cuts
-   * each list back to `k` and refreshes its header.
+   * Puts `otherId` into the given (existing) lists with the given scores, or moves it to its
+   * new place, cutting each list back to `k`. The rows are locked while they are rewritten.
    */
   async insert(
     manager: EntityManager,
@@ -128,58 +132,93 @@ export class RecommendationStore {
   ): Promise<void> {
     if (scores.length === 0) return;
     const t = TABLES[side];
-    const owners = scores.map(([owner]) => owner);
-    await manager.query(
-      `INSERT INTO ${t.entries} (${t.owner}, ${t.other}, score)
-         SELECT owner, $1::uuid, score FROM unnest($2::uuid[], $3::smallint[]) AS s(owner, score)
-       ON CONFLICT (${t.owner}, ${t.other}) DO UPDATE SET score = EXCLUDED.score`,
-      [otherId, owners, scores.map(([, score]) => score)],
+    const rows: Array<{ owner: string; candidate_ids: string[]; scores: number[] }> = await manager.query(
+      `SELECT ${t.owner} AS owner, candidate_ids, scores FROM ${t.table}
+        WHERE ${t.owner} = ANY($1::uuid[]) ORDER BY ${t.owner} FOR UPDATE`,
+      [scores.map(([owner]) => owner)],
     );
+    const scoreOf = new Map(scores);
+    const at = computedAt.toISOString();
+    const updated = rows.map((row) => {
+      const entry = { id: otherId, score: scoreOf.get(row.owner) as number };
+      const entries: ListEntry[] = [];
+      let placed = false;
+      row.candidate_ids.forEach((id, i) => {
+        if (id === otherId) return;
+        const current = { id, score: Number(row.scores[i]) };
+        if (!placed && ranksAbove(entry, current)) {
+          entries.push(entry);
+          placed = true;
+        }
+        entries.push(current);
+      });
+      if (!placed) entries.push(entry);
+      const [ids, listScores, size, worstScore, worstId] = listValues(entries.slice(0, k), engineVersion, at);
+      return {
+        owner: row.owner,
+        ids,
+        scores: (listScores as string[]).map(Number),
+        size,
+        worstScore,
+        worstId,
+      };
+    });
     await manager.query(
-      `DELETE FROM ${t.entries} e USING (
-         SELECT ${t.owner} AS owner, ${t.other} AS other,
-                row_number() OVER (PARTITION BY ${t.owner} ORDER BY score DESC, ${t.other}) AS position
-           FROM ${t.entries} WHERE ${t.owner} = ANY($1::uuid[])) ranked
-       WHERE e.${t.owner} = ranked.owner AND e.${t.other} = ranked.other AND ranked.position > $2`,
-      [owners, k],
-    );
-    await manager.query(
-      `INSERT INTO ${t.lists} (${t.owner}, size, worst_score, worst_id, engine_version, computed_at)
-         SELECT DISTINCT ON (${t.owner}) ${t.owner}, count(*) OVER (PARTITION BY ${t.owner}), score,
-                ${t.other}, $2, $3
-           FROM ${t.entries} WHERE ${t.owner} = ANY($1::uuid[])
-          ORDER BY ${t.owner}, score ASC, ${t.other} DESC
-       ON CONFLICT (${t.owner}) DO UPDATE SET size = EXCLUDED.size, worst_score = EXCLUDED.worst_score,
-          worst_id = EXCLUDED.worst_id, engine_version = EXCLUDED.engine_version,
-          computed_at = EXCLUDED.computed_at`,
-      [owners, engineVersion, computedAt.toISOString()],
+      `UPDATE ${t.table} t
+          SET candidate_ids = u.ids, scores = u.scores, size = u.size, worst_score = u.worst_score,
+              worst_id = u.worst_id, engine_version = $2, computed_at = $3
+         FROM json_to_recordset($1::json)
+              AS u(owner uuid, ids uuid[], scores smallint[], size smallint, worst_score smallint, worst_id uuid)
+        WHERE t.${t.owner} = u.owner`,
+      [
+        JSON.stringify(
+          updated.map((u) => ({
+            owner: u.owner,
+            ids: u.ids,
+            scores: u.scores,
+            size: u.size,
+            worst_score: u.worstScore,
+            worst_id: u.worstId,
+          })),
+        ),
+        engineVersion,
+        at,
+      ],
     );
   }
 
   /**
-   * The first `limit` entries of one list, best first, leaving out profiles on the other side
-   * that no longer exist (and, for organisations' lists, mentors not taking requests).
+   * The first `limit` entries of one list, best first, each with the other side's profile row:
+   * `view` is that profile's select list and FROM clause (aliased `alias`), and `where` may
+   * narrow it (mentors taking requests). Entries whose profile is gone are left out. One
+   * statement: this is the read path of every recommendation request.
    */
-  async read(side: ListSide, owner: string, limit: number): Promise<StoredEntry[]> {
+  async read(
+    side: ListSide,
+    owner: string,
+    limit: number,
+    view: { columns: string; from: string; alias: string; where?: string },
+  ): Promise<Array<{ entry: StoredEntry; row: Record<string, unknown> }>> {
     const t = TABLES[side];
-    const join =
-      side === 'organization'
-        ? 'JOIN mentor_profiles p ON p.id = e.mentor_id AND p.accepting_requests'
-        : 'JOIN organizations p ON p.id = e.organization_id';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT e.${t.other} AS id, e.score, l.engine_version, l.computed_at
-         FROM ${t.entries} e ${join}
-         JOIN ${t.lists} l ON l.${t.owner} = e.${t.owner}
-        WHERE e.${t.owner} = $1
-        ORDER BY e.score DESC, e.${t.other}
+      `SELECT c.id AS rec_id, l.scores[c.position] AS rec_score, l.engine_version AS rec_engine_version,
+              l.computed_at AS rec_computed_at, ${view.columns}
+         FROM ${t.table} l
+        CROSS JOIN LATERAL unnest(l.candidate_ids) WITH ORDINALITY AS c(id, position),
+              ${view.from}
+        WHERE l.${t.owner} = $1 AND ${view.alias}.id = c.id${view.where ? ` AND ${view.where}` : ''}
+        ORDER BY c.position
         LIMIT $2`,
       [owner, limit],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      score: Number(r.score),
-      engineVersion: r.engine_version as string,
-      computedAt: new Date(r.computed_at as string),
+    return rows.map((row) => ({
+      entry: {
+        id: row.rec_id as string,
+        score: Number(row.rec_score),
+        engineVersion: row.rec_engine_version as string,
+        computedAt: new Date(row.rec_computed_at as string),
+      },
+      row,
     }));
   }
 }

@@ -43,10 +43,18 @@ export class RecommendationsService {
     first: number,
   ): Promise<Recommendation<MentorProfileView>[]> {
     const org = await this.organizations.findOne(actor, organizationId);
-    const entries = await this.store.read('organization', org.id, this.limit(first));
-    const byId = new Map((await this.mentors.findByIds(entries.map((e) => e.id))).map((m) => [m.id, m]));
+    const view = this.mentors.viewSql();
+    const found = await this.store.read('organization', org.id, this.limit(first), {
+      ...view,
+      alias: 'm',
+      where: 'm.accepting_requests',
+    });
+    const mentors = this.mentors.toViews(found.map((f) => f.row));
     const orgInput = scoredOrganization(org);
-    return rank(entries, byId, (m) => scoreMatch(orgInput, mentorInput(m)));
+    return rank(
+      found.map((f, i) => ({ entry: f.entry, candidate: mentors[i] })),
+      (m) => scoreMatch(orgInput, mentorInput(m)),
+    );
   }
 
   /** Organisations for a mentor: the mentor, program managers of the mentor's economy, admins. */
@@ -61,12 +69,16 @@ export class RecommendationsService {
       isAdmin(actor) ||
       (hasRole(actor, Role.PROGRAM_MANAGER) && actor.managedEconomies.includes(mentor.economy));
     if (!mayRead) throw forbidden('Only the mentor and program managers of their economy see these');
-    const entries = await this.store.read('mentor', mentor.id, this.limit(first));
-    const byId = new Map(
-      (await this.organizations.findByIds(entries.map((e) => e.id))).map((o) => [o.id, o]),
-    );
+    const found = await this.store.read('mentor', mentor.id, this.limit(first), {
+      ...this.organizations.viewSql(),
+      alias: 'o',
+    });
+    const organizations = this.organizations.toEntities(found.map((f) => f.row));
     const input = mentorInput(mentor);
-    return rank(entries, byId, (o) => scoreMatch(scoredOrganization(o), input));
+    return rank(
+      found.map((f, i) => ({ entry: f.entry, candidate: organizations[i] })),
+      (o) => scoreMatch(scoredOrganization(o), input),
+    );
   }
 
   /** How many to read: at least 1; more than the stored list length gives the whole list. */
@@ -76,18 +88,15 @@ export class RecommendationsService {
   }
 }
 
-function rank<T>(
-  entries: StoredEntry[],
-  candidates: Map<string, T>,
+function rank<T extends { id: string }>(
+  found: Array<{ entry: StoredEntry; candidate: T }>,
   score: (candidate: T) => ReturnType<typeof scoreMatch>,
 ): Recommendation<T>[] {
-  const out: Array<Recommendation<T> & { id: string }> = [];
-  for (const entry of entries) {
-    const candidate = candidates.get(entry.id);
-    const live = candidate && score(candidate);
-    if (!candidate || !live) continue;
+  const out: Recommendation<T>[] = [];
+  for (const { entry, candidate } of found) {
+    const live = score(candidate);
+    if (!live) continue;
     out.push({
-      id: entry.id,
       candidate,
       score: live.score,
       breakdown: live.breakdown,
@@ -95,6 +104,6 @@ function rank<T>(
       computedAt: entry.computedAt,
     });
   }
-  out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out.map(({ id: _id, ...r }) => r);
+  const id = (r: Recommendation<T>): string => r.candidate.id;
+  return out.sort((a, b) => b.score - a.score || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }

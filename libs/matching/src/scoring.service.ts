@@ -313,7 +313,7 @@ export class ScoringService {
     shardNo: number,
     holding: boolean,
     onProgress?: (fraction: number) => void,
-  ): Promise<'done' | 'skipped' | 'raced'> {
+  ): Promise<ShardOutcome> {
     if (holding) await reader.query('SELECT pg_advisory_xact_lock_shared($1)', [SCORING_LOCK]);
     const shard = await reader.findOneBy(ScoringRunShardEntity, { runId, shard: shardNo });
     const run = await reader.findOneBy(ScoringRunEntity, { id: runId });
@@ -326,7 +326,7 @@ export class ScoringService {
     const orgs = await this.profiles.organizations(isOrg ? range : { all: true }, reader);
     const mentors = await this.profiles.mentors(isOrg ? { all: true } : range, reader);
     const lists = await this.topLists(side, orgs, mentors, onProgress);
-    const write = async (manager: EntityManager): Promise<'done' | 'skipped' | 'raced'> => {
+    const write = async (manager: EntityManager): Promise<ShardOutcome> => {
       if (!holding) await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SCORING_LOCK]);
       const current = await manager.findOne(ScoringRunShardEntity, {
         where: { runId, shard: shardNo },
@@ -337,18 +337,29 @@ export class ScoringService {
       await this.store.replace(manager, side, range, lists, SCORING_ENGINE_VERSION, new Date());
       if (this.config.SCORING_SHARD_TEST_DELAY_MS > 0) await sleep(this.config.SCORING_SHARD_TEST_DELAY_MS);
       await manager.update(ScoringRunShardEntity, { runId, shard: shardNo }, { doneAt: new Date() });
-      await manager.query(
+      const [updated] = await manager.query(
         `UPDATE scoring_runs
             SET shards_done = shards_done + 1,
                 processed = processed + $2,
                 status = CASE WHEN shards_done + 1 = shard_count THEN 'COMPLETED' ELSE status END,
                 finished_at = CASE WHEN shards_done + 1 = shard_count THEN now() ELSE finished_at END
-          WHERE id = $1`,
+          WHERE id = $1
+          RETURNING status`,
         [runId, shard.size],
       );
-      return 'done';
+      return updated?.status === ScoringRunStatus.COMPLETED ? 'completed' : 'done';
     };
-    return holding ? write(reader) : this.dataSource.transaction(write);
+    const outcome = holding ? await write(reader) : await this.dataSource.transaction(write);
+    if (outcome === 'completed') await this.refreshStatistics();
+    return outcome;
+  }
+
+  /**
+   * A full run rewrites every list: refresh the planner's statistics at once rather than when
+   * autovacuum gets round to it, so reads keep their index plans.
+   */
+  private async refreshStatistics(): Promise<void> {
+    await this.dataSource.query('ANALYZE organization_recommendations, mentor_recommendations');
   }
 
   async failRun(runId: string, reason: string): Promise<void> {
@@ -369,6 +380,8 @@ export class ScoringService {
 
 /** Attempts per shard before the run is marked failed. */
 export const SHARD_ATTEMPTS = 5;
+
+type ShardOutcome = 'done' | 'completed' | 'skipped' | 'raced';
 
 /** Times a shard scores without holding the lock before it holds it throughout. */
 const OPTIMISTIC_TRIES = 2;

@@ -1,5 +1,5 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { hydrateRaw, keysetPage } from '@app/database';
+import { hydrateRaw, keysetPage, selectColumns } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -77,8 +77,29 @@ export class MentorProfilesService {
   /** Profiles by id (any order); for features that have already decided what the caller sees. */
   async findByIds(ids: readonly string[]): Promise<MentorProfileView[]> {
     if (ids.length === 0) return [];
-    return this.views(this.selectViews().where('m.id = ANY(:ids::uuid[])', { ids }));
+    const view = this.viewSql();
+    return this.toViews(
+      await this.profiles.query(`SELECT ${view.columns} FROM ${view.from} WHERE m.id = ANY($1::uuid[])`, [
+        ids,
+      ]),
+    );
   }
+
+  /**
+   * The columns and FROM clause of a mentor view as plain SQL (profile `m`, account `u`), for
+   * hot read paths that join it to their own tables; `toViews` turns the rows into views.
+   */
+  viewSql(): { columns: string; from: string } {
+    this.viewColumns ??= `${selectColumns(this.profiles.metadata, 'm')}, u.display_name AS display_name`;
+    return { columns: this.viewColumns, from: 'mentor_profiles m JOIN users u ON u.id = m.user_id' };
+  }
+
+  toViews(raw: ReadonlyArray<Record<string, unknown>>): MentorProfileView[] {
+    const entities = hydrateRaw<MentorProfileEntity>(this.profiles.metadata, 'm', raw);
+    return entities.map((entity, i) => Object.assign(entity, { displayName: raw[i].display_name as string }));
+  }
+
+  private viewColumns?: string;
 
   async findMine(actor: Actor): Promise<MentorProfileView | null> {
     const found = await this.views(this.selectViews().where('m.user_id = :userId', { userId: actor.userId }));
@@ -102,9 +123,7 @@ export class MentorProfilesService {
   }
 
   private async views(query: SelectQueryBuilder<MentorProfileEntity>): Promise<MentorProfileView[]> {
-    const raw = await query.getRawMany<Record<string, unknown>>();
-    const entities = hydrateRaw<MentorProfileEntity>(this.profiles.metadata, 'm', raw);
-    return entities.map((entity, i) => Object.assign(entity, { displayName: raw[i].display_name as string }));
+    return this.toViews(await query.getRawMany<Record<string, unknown>>());
   }
 
   private selectViews(): SelectQueryBuilder<MentorProfileEntity> {

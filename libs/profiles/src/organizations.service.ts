@@ -1,5 +1,5 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { hydrateRaw, keysetPage } from '@app/database';
+import { hydrateRaw, keysetPage, selectColumns } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
@@ -118,13 +118,20 @@ export class OrganizationsService {
   }
 
   /**
-   * Organisations by id (any order), without the visibility rule: for features that have
-   * already decided the caller may see them (a mentor's recommended organisations).
+   * The columns and FROM clause of an organisation (`o`) as plain SQL, for features that join
+   * organisations they have already decided the caller may see (a mentor's recommended
+   * organisations); `toEntities` turns the rows into entities.
    */
-  async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    if (ids.length === 0) return [];
-    return this.organizations.createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids }).getMany();
+  viewSql(): { columns: string; from: string } {
+    this.columns ??= selectColumns(this.organizations.metadata, 'o');
+    return { columns: this.columns, from: 'organizations o' };
   }
+
+  toEntities(raw: ReadonlyArray<Record<string, unknown>>): OrganizationEntity[] {
+    return hydrateRaw<OrganizationEntity>(this.organizations.metadata, 'o', raw);
+  }
+
+  private columns?: string;
 
   async list(
     actor: Actor,
@@ -158,10 +165,20 @@ async function findVisible(
   lock = false,
 ): Promise<OrganizationEntity> {
   if (!isUuid(id)) throw notFound('Organization');
-  const query = organizations.createQueryBuilder('o').where('o.id = :id', { id });
-  applyVisibility(query, actor);
-  if (lock) query.setLock('pessimistic_write');
-  const found = await query.getOne();
+  // Plain SQL: this runs on every request about one organisation (recommendations included).
+  const economies = readableEconomies(actor);
+  const params: unknown[] = [id];
+  const visible =
+    economies === null
+      ? ''
+      : ` AND (o.owner_id = $${params.push(actor.userId)}` +
+        (economies.length > 0 ? ` OR o.economy = ANY($${params.push(economies)}::text[]))` : ')');
+  const rows: Record<string, unknown>[] = await organizations.query(
+    `SELECT ${selectColumns(organizations.metadata, 'o')} FROM organizations o
+      WHERE o.id = $1${visible}${lock ? ' FOR UPDATE' : ''}`,
+    params,
+  );
+  const [found] = hydrateRaw<OrganizationEntity>(organizations.metadata, 'o', rows);
   if (!found) throw notFound('Organization');
   return found;
 }

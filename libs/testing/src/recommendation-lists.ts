@@ -42,46 +42,34 @@ const cut = (row: Array<{ id: string; score: number }>, k: number): string[] =>
 
 /** What is stored, in the same shape (lists of every profile that exists, empty if none). */
 export async function storedLists(dataSource: DataSource): Promise<AllLists> {
-  const read = async (owners: string, entries: string, owner: string, other: string): Promise<Lists> => {
+  const read = async (owners: string, table: string, owner: string): Promise<Lists> => {
     const lists: Lists = {};
     for (const { id } of await dataSource.query(`SELECT id FROM ${owners}`)) lists[id] = [];
-    const rows: Array<{ owner: string; other: string; score: number }> = await dataSource.query(
-      `SELECT ${owner} AS owner, ${other} AS other, score FROM ${entries} ORDER BY ${owner}, score DESC, ${other}`,
+    const rows: Array<{ owner: string; candidate_ids: string[]; scores: number[] }> = await dataSource.query(
+      `SELECT ${owner} AS owner, candidate_ids, scores FROM ${table}`,
     );
-    for (const r of rows) (lists[r.owner] ??= []).push(`${r.other}:${Number(r.score)}`);
+    for (const r of rows) lists[r.owner] = r.candidate_ids.map((id, i) => `${id}:${Number(r.scores[i])}`);
     return lists;
   };
   return {
-    organizations: await read(
-      'organizations',
-      'organization_recommendations',
-      'organization_id',
-      'mentor_id',
-    ),
-    mentors: await read('mentor_profiles', 'mentor_recommendations', 'mentor_id', 'organization_id'),
+    organizations: await read('organizations', 'organization_recommendations', 'organization_id'),
+    mentors: await read('mentor_profiles', 'mentor_recommendations', 'mentor_id'),
   };
 }
 
-/** Every list header agrees with its entries (size and worst entry). */
+/** Lists whose stored size or worst entry disagrees with their entries. */
 export async function inconsistentHeaders(dataSource: DataSource): Promise<string[]> {
-  const check = async (lists: string, entries: string, owner: string, other: string): Promise<string[]> => {
+  const check = async (table: string, owner: string): Promise<string[]> => {
     const rows: Array<{ owner: string }> = await dataSource.query(
-      `SELECT l.${owner} AS owner FROM ${lists} l
-         LEFT JOIN LATERAL (
-           SELECT count(*) OVER () AS n, score, ${other} AS other FROM ${entries} e
-            WHERE e.${owner} = l.${owner} ORDER BY score ASC, ${other} DESC LIMIT 1) w ON true
-        WHERE l.size <> coalesce(w.n, 0) OR l.worst_score IS DISTINCT FROM w.score
-           OR l.worst_id IS DISTINCT FROM w.other`,
+      `SELECT ${owner} AS owner FROM ${table}
+        WHERE size <> cardinality(scores)
+           OR worst_score IS DISTINCT FROM scores[cardinality(scores)]
+           OR worst_id IS DISTINCT FROM candidate_ids[cardinality(candidate_ids)]`,
     );
-    return rows.map((r) => `${lists}:${r.owner}`);
+    return rows.map((r) => `${table}:${r.owner}`);
   };
   return [
-    ...(await check(
-      'organization_recommendation_lists',
-      'organization_recommendations',
-      'organization_id',
-      'mentor_id',
-    )),
-    ...(await check('mentor_recommendation_lists', 'mentor_recommendations', 'mentor_id', 'organization_id')),
+    ...(await check('organization_recommendations', 'organization_id')),
+    ...(await check('mentor_recommendations', 'mentor_id')),
   ];
 }

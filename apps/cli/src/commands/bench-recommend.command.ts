@@ -7,6 +7,7 @@ import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
 import { startProcess, waitForHttp } from '../bench/processes';
 import { createScratchDatabase, type ScratchDatabase } from '../bench/scratch-database';
+import { openLoop } from '../bench/open-loop';
 import { fmt, percentile } from '../bench/stats';
 import { progressBar } from '../progress';
 
@@ -20,7 +21,6 @@ const RECOMMEND = `query Recommend($id: ID!) {
 const BASELINE = `query Me { me { id displayName } }`;
 
 interface Load {
-  requests: number;
   rps: number;
   p50: number;
   p95: number;
@@ -28,17 +28,12 @@ interface Load {
   failures: number;
 }
 
-/**
- * Offered load from autocannon: `rate` requests per second in all (or as fast as `connections`
- * clients go when rate is 0), each asking about a random organisation. Latencies are taken per
- * response, so p95 is exact.
- */
-function load(
+/** The highest throughput: `connections` clients each sending the next request on an answer. */
+function flatOut(
   url: string,
   token: string,
-  body: (orgId: string) => string,
-  orgIds: string[],
-  options: { seconds: number; connections: number; rate?: number },
+  body: () => string,
+  options: { seconds: number; connections: number },
 ): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
@@ -49,22 +44,13 @@ function load(
         method: 'POST',
         connections: options.connections,
         duration: options.seconds,
-        ...(options.rate ? { overallRate: options.rate } : {}),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              body: body(orgIds[Math.floor(Math.random() * orgIds.length)]),
-            }),
-          },
-        ],
+        requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
       },
       (err, result) => {
         if (err) return reject(err);
         latencies.sort((a, b) => a - b);
         resolve({
-          requests: latencies.length,
           rps: latencies.length / options.seconds,
           p50: percentile(latencies, 50),
           p95: percentile(latencies, 95),
@@ -143,6 +129,9 @@ export async function benchRecommendCommand(options: {
           DEMO_DATA: 'false',
           THROTTLE_LIMIT: '100000000',
           LOG_FORMAT: 'json',
+          ...(process.env.SCORING_SHARD_SIZE ? { SCORING_SHARD_SIZE: process.env.SCORING_SHARD_SIZE } : {}),
+          ...(process.env.SCORING_THREADS ? { SCORING_THREADS: process.env.SCORING_THREADS } : {}),
+          ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
         },
         /Mentorlink is running/,
       ),
@@ -163,20 +152,26 @@ export async function benchRecommendCommand(options: {
     const sample = await client.withToken(token).data(RECOMMEND, { id: orgIds[0] });
     if (sample.recommendedMentors.length === 0) throw new Error('No recommendations were stored');
 
-    const recommend = (id: string): string => JSON.stringify({ query: RECOMMEND, variables: { id } });
+    const recommend = (): string =>
+      JSON.stringify({
+        query: RECOMMEND,
+        variables: { id: orgIds[Math.floor(Math.random() * orgIds.length)] },
+      });
     const baseline = (): string => JSON.stringify({ query: BASELINE });
-    const steady = { seconds: options.seconds, connections: options.connections, rate: options.rate };
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const steady = (body: () => string, seconds = options.seconds) =>
+      openLoop({ url: `${url}/graphql`, headers, body, rate: options.rate, seconds });
     process.stderr.write('warming up…\n');
-    await load(url, token, recommend, orgIds, { ...steady, seconds: 3 });
+    await steady(recommend, 3);
     process.stderr.write(
       `steady load: ${options.rate} req/s for ${options.seconds} s (recommendations, then me)…\n`,
     );
-    const atRate = await load(url, token, recommend, orgIds, steady);
-    const base = await load(url, token, baseline, orgIds, steady);
+    const atRate = await steady(recommend);
+    const base = await steady(baseline);
     process.stderr.write(
       `throughput: ${options.connections} clients, no rate limit, ${options.seconds} s…\n`,
     );
-    const flat = await load(url, token, recommend, orgIds, {
+    const flat = await flatOut(url, token, recommend, {
       seconds: options.seconds,
       connections: options.connections,
     });
@@ -189,7 +184,7 @@ export async function benchRecommendCommand(options: {
         throw new Error(`recomputeAllScores failed: ${err.message}`);
       });
     const [duringRun, runSeconds] = await Promise.all([
-      load(url, token, recommend, orgIds, steady),
+      steady(recommend),
       waitForRun(db, 'full run under load').then(() => (Date.now() - started) / 1000),
     ]);
 
@@ -198,7 +193,7 @@ export async function benchRecommendCommand(options: {
     const pass = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
     process.stdout.write(
       [
-        `bench:recommend — recommendedMentors(first: 10) with breakdowns, ${options.mentors} mentors, ${options.organizations} organisations (PostgreSQL; API with its in-process worker)`,
+        `bench:recommend — recommendedMentors(first: 10) with breakdowns, steady offered load (open loop), ${options.mentors} mentors, ${options.organizations} organisations (PostgreSQL; API with its in-process worker)`,
         line(`recommendedMentors at ${options.rate} req/s`, atRate),
         line(`me (baseline) at ${options.rate} req/s`, base),
         `  p95 ratio to the baseline: ${fmt(atRate.p95 / base.p95)}×`,

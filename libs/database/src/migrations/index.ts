@@ -1,11 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795812583190 } from './1795812583190-initial-schema';
 import { AuditEvents1795816378936 } from './1795816378936-audit-events';
-import { Scoring1795819358444 } from './1795819358444-scoring';
+import { Scoring1795821898190 } from './1795821898190-scoring';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795812583190,
   AuditEvents1795816378936,
-  Scoring1795819358444,
+  Scoring1795821898190,
 ];

@@ -1,44 +1,32 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Scoring1795819358444 implements MigrationInterface {
-  name = 'Scoring1795819358444';
+export class Scoring1795821898190 implements MigrationInterface {
+  name = 'Scoring1795821898190';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Counts single-profile rescores, so a full-run shard can tell its input went stale.
     await queryRunner.query('CREATE SEQUENCE "scoring_rescores"');
-    await queryRunner.query("CREATE TABLE \"organization_recommendations\" (\"organization_id\" uuid NOT NULL, \"mentor_id\" uuid NOT NULL, \"score\" smallint NOT NULL, CONSTRAINT \"organization_recommendations_score_range\" CHECK (score BETWEEN 0 AND 100), CONSTRAINT \"PK_bdfc60aa8af85d82a20970b6521\" PRIMARY KEY (\"organization_id\", \"mentor_id\"))");
-    await queryRunner.query("CREATE INDEX \"organization_recommendations_mentor_id\" ON \"organization_recommendations\"  (\"mentor_id\") ");
-    await queryRunner.query("CREATE TABLE \"mentor_recommendations\" (\"mentor_id\" uuid NOT NULL, \"organization_id\" uuid NOT NULL, \"score\" smallint NOT NULL, CONSTRAINT \"mentor_recommendations_score_range\" CHECK (score BETWEEN 0 AND 100), CONSTRAINT \"PK_906c11c751c239a3931dbfcc95e\" PRIMARY KEY (\"mentor_id\", \"organization_id\"))");
-    await queryRunner.query("CREATE INDEX \"mentor_recommendations_organization_id\" ON \"mentor_recommendations\"  (\"organization_id\") ");
-    await queryRunner.query("CREATE TABLE \"organization_recommendation_lists\" (\"organization_id\" uuid NOT NULL, \"size\" smallint NOT NULL, \"worst_score\" smallint, \"worst_id\" uuid, \"engine_version\" text NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_a7e584616ae2b13f1f3e3a01d3f\" PRIMARY KEY (\"organization_id\"))");
-    await queryRunner.query("CREATE TABLE \"mentor_recommendation_lists\" (\"mentor_id\" uuid NOT NULL, \"size\" smallint NOT NULL, \"worst_score\" smallint, \"worst_id\" uuid, \"engine_version\" text NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_896616ba47574686e73a90b0073\" PRIMARY KEY (\"mentor_id\"))");
+    await queryRunner.query("CREATE TABLE \"organization_recommendations\" (\"candidate_ids\" uuid array NOT NULL, \"scores\" smallint array NOT NULL, \"size\" smallint NOT NULL, \"worst_score\" smallint, \"worst_id\" uuid, \"engine_version\" text NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"organization_id\" uuid NOT NULL, CONSTRAINT \"organization_recommendations_consistent\" CHECK (cardinality(candidate_ids) = cardinality(scores) AND size = cardinality(scores)\n  AND 0 <= ALL(scores) AND 100 >= ALL(scores)), CONSTRAINT \"PK_bbcf8a7d4734481011de80d68b3\" PRIMARY KEY (\"organization_id\"))");
+    await queryRunner.query("CREATE TABLE \"mentor_recommendations\" (\"candidate_ids\" uuid array NOT NULL, \"scores\" smallint array NOT NULL, \"size\" smallint NOT NULL, \"worst_score\" smallint, \"worst_id\" uuid, \"engine_version\" text NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"mentor_id\" uuid NOT NULL, CONSTRAINT \"mentor_recommendations_consistent\" CHECK (cardinality(candidate_ids) = cardinality(scores) AND size = cardinality(scores)\n  AND 0 <= ALL(scores) AND 100 >= ALL(scores)), CONSTRAINT \"PK_9e3486b18a1b4a403f90bf3c7f4\" PRIMARY KEY (\"mentor_id\"))");
     await queryRunner.query("CREATE TABLE \"scoring_runs\" (\"id\" uuid NOT NULL, \"status\" text NOT NULL, \"engine_version\" text NOT NULL, \"k\" integer NOT NULL, \"total\" integer NOT NULL DEFAULT '0', \"processed\" integer NOT NULL DEFAULT '0', \"shard_count\" integer NOT NULL DEFAULT '0', \"shards_done\" integer NOT NULL DEFAULT '0', \"requested_by\" uuid, \"error\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"started_at\" TIMESTAMP WITH TIME ZONE, \"finished_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"scoring_runs_progress_range\" CHECK (processed >= 0 AND processed <= total AND shards_done <= shard_count), CONSTRAINT \"scoring_runs_status_known\" CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED')), CONSTRAINT \"PK_65e449ee5150d76d02cb7975de0\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"scoring_runs_status\" ON \"scoring_runs\"  (\"status\") ");
     await queryRunner.query("CREATE TABLE \"scoring_run_shards\" (\"run_id\" uuid NOT NULL, \"shard\" integer NOT NULL, \"side\" text NOT NULL, \"from_id\" uuid, \"to_id\" uuid, \"size\" integer NOT NULL, \"done_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"scoring_run_shards_side_known\" CHECK (side IN ('ORGANIZATIONS', 'MENTORS')), CONSTRAINT \"PK_895fc95374a62e3e7a575aa9cdd\" PRIMARY KEY (\"run_id\", \"shard\"))");
     await queryRunner.query("ALTER TABLE \"organizations\" ADD \"prefers_woman_mentor\" boolean NOT NULL DEFAULT false");
     await queryRunner.query("ALTER TABLE \"organization_recommendations\" ADD CONSTRAINT \"FK_bbcf8a7d4734481011de80d68b3\" FOREIGN KEY (\"organization_id\") REFERENCES \"organizations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"mentor_recommendations\" ADD CONSTRAINT \"FK_9e3486b18a1b4a403f90bf3c7f4\" FOREIGN KEY (\"mentor_id\") REFERENCES \"mentor_profiles\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"organization_recommendation_lists\" ADD CONSTRAINT \"FK_a7e584616ae2b13f1f3e3a01d3f\" FOREIGN KEY (\"organization_id\") REFERENCES \"organizations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"mentor_recommendation_lists\" ADD CONSTRAINT \"FK_896616ba47574686e73a90b0073\" FOREIGN KEY (\"mentor_id\") REFERENCES \"mentor_profiles\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"scoring_run_shards\" ADD CONSTRAINT \"FK_937db5a378f9e36d901ae88f284\" FOREIGN KEY (\"run_id\") REFERENCES \"scoring_runs\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP SEQUENCE "scoring_rescores"');
     await queryRunner.query("ALTER TABLE \"scoring_run_shards\" DROP CONSTRAINT \"FK_937db5a378f9e36d901ae88f284\"");
-    await queryRunner.query("ALTER TABLE \"mentor_recommendation_lists\" DROP CONSTRAINT \"FK_896616ba47574686e73a90b0073\"");
-    await queryRunner.query("ALTER TABLE \"organization_recommendation_lists\" DROP CONSTRAINT \"FK_a7e584616ae2b13f1f3e3a01d3f\"");
     await queryRunner.query("ALTER TABLE \"mentor_recommendations\" DROP CONSTRAINT \"FK_9e3486b18a1b4a403f90bf3c7f4\"");
     await queryRunner.query("ALTER TABLE \"organization_recommendations\" DROP CONSTRAINT \"FK_bbcf8a7d4734481011de80d68b3\"");
     await queryRunner.query("ALTER TABLE \"organizations\" DROP COLUMN \"prefers_woman_mentor\"");
     await queryRunner.query("DROP TABLE \"scoring_run_shards\"");
     await queryRunner.query("DROP INDEX \"public\".\"scoring_runs_status\"");
     await queryRunner.query("DROP TABLE \"scoring_runs\"");
-    await queryRunner.query("DROP TABLE \"mentor_recommendation_lists\"");
-    await queryRunner.query("DROP TABLE \"organization_recommendation_lists\"");
-    await queryRunner.query("DROP INDEX \"public\".\"mentor_recommendations_organization_id\"");
     await queryRunner.query("DROP TABLE \"mentor_recommendations\"");
-    await queryRunner.query("DROP INDEX \"public\".\"organization_recommendations_mentor_id\"");
     await queryRunner.query("DROP TABLE \"organization_recommendations\"");
   }
 }
