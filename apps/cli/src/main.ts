@@ -19,7 +19,7 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   bench-import --organizations N [--rounds R]
   bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]
   bench-scoring [--organizations N] [--mentors M] [--k K] [--threads T] [--seed S] [--slice N] [--rounds R]
-  bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C]`;
+  bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C] [--separate-worker]`;
 
 const int = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       slice: { type: 'string' },
       rate: { type: 'string' },
+      'separate-worker': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -95,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         rate: int(values.rate, 200),
         seconds: int(values.seconds, 15),
         connections: int(values.connections, 50),
+        separateWorker: values['separate-worker'] ?? false,
       });
     case 'bare-server': {
       const url = await startBareServer(process.env.DATABASE_URL as string, int(values.port, 4000));

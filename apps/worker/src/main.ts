@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, loadConfig } from '@app/config';
@@ -12,6 +13,13 @@ async function main(): Promise<void> {
     );
   }
   const logger = new ConsoleLogger('Worker', { json: config.LOG_FORMAT === 'json' });
+  // A worker process does background work only: let request handling on the same machine go
+  // first. Threads it starts inherit this.
+  try {
+    setPriority(config.SCORING_NICE);
+  } catch {
+    logger.warn('Could not lower the worker process priority');
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   // SIGTERM: stop taking jobs, let active ones finish, close connections.
   app.enableShutdownHooks();

@@ -157,11 +157,22 @@ export class AppConfig {
   @Min(1)
   SCORING_SHARD_SIZE = 2000;
 
-  /** Worker threads scoring runs in, per process; 0: one per core. */
+  /** Worker threads scoring runs in, per process; 0: one per core but one. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   SCORING_THREADS = 0;
+
+  /**
+   * OS niceness (0-19) of background work: scoring threads in every process, and the whole of
+   * a separate worker process. Requests and the database go first on a busy machine; an idle
+   * machine still gives scoring all it has.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  SCORING_NICE = 10;
 
   /**
    * Testing only: each shard holds its transaction open this long before it commits, so fault

@@ -47,44 +47,59 @@ const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /**
  * Loads rows with COPY on the query runner's own connection, so it joins that runner's
  * transaction. PostgreSQL streams through pg-copy-streams; PGlite reads a blob. `text` is the
- * rows already rendered with `copyLine` (callers that render once can time the load alone).
+ * rows already rendered with `copyLine` (callers that render once can time the load alone), or
+ * chunks rendered as they are needed.
  */
 export async function copyText(
   runner: QueryRunner,
   table: string,
   columns: readonly string[],
-  text: string | readonly string[],
+  text: string | readonly string[] | AsyncIterable<string>,
 ): Promise<void> {
   const sql = `COPY ${identifier(table)} (${columns.map(identifier).join(', ')}) FROM`;
   const connection = (await runner.connect()) as unknown;
+  const chunks = typeof text === 'string' ? [text] : text;
   if (connection instanceof PGliteClient) {
-    await connection.copyFrom(`${sql} '/dev/blob'`, typeof text === 'string' ? text : text.join(''));
+    let blob = '';
+    for await (const chunk of chunks) blob += chunk;
+    if (blob) await connection.copyFrom(`${sql} '/dev/blob'`, blob);
     return;
   }
   const pgClient = connection as { query: (stream: unknown) => NodeJS.WritableStream };
   const sink = pgClient.query(copyFrom(`${sql} STDIN`));
-  const chunks = typeof text === 'string' ? [text] : text;
   await pipeline(Readable.from(chunks), sink);
 }
 
+/** Rendered rows in chunks of about this many characters. */
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * COPYs rows, rendering them a chunk at a time and giving the event loop a turn between
+ * chunks: a large load (a full scoring run's shard, an import) never holds up the requests a
+ * process also serves for longer than one chunk takes to render.
+ */
 export async function copyRows(
   runner: QueryRunner,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<void> {
-  const chunks: string[] = [];
-  let chunk = '';
-  for (const row of rows) {
-    chunk += copyLine(row);
-    if (chunk.length > 1 << 20) {
-      chunks.push(chunk);
-      chunk = '';
+  const iterator = rows[Symbol.iterator]();
+  let next = iterator.next();
+  if (next.done) return;
+  async function* chunks(): AsyncGenerator<string> {
+    let chunk = '';
+    for (; !next.done; next = iterator.next()) {
+      chunk += copyLine(next.value);
+      if (chunk.length > CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    if (chunk) yield chunk;
   }
-  if (chunk) chunks.push(chunk);
-  if (chunks.length === 0) return;
-  await copyText(runner, table, columns, chunks);
+  await copyText(runner, table, columns, chunks());
 }
 
 /** An open COPY into one table, fed chunk by chunk, inside the runner's transaction. */

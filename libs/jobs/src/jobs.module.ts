@@ -1,7 +1,7 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { MatchingJobsModule } from '@app/matching';
-import { QueueService } from '@app/queue';
+import { QueueName, QueueService } from '@app/queue';
 
 /**
  * The worker side: imports every feature's job module (each registers its handlers in its own
@@ -18,7 +18,10 @@ export class JobsModule implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.startWorkers(this.config.WORKER_CONCURRENCY);
+    // Scoring jobs one at a time per process: they share its scoring threads (the engine takes
+    // one batch at a time anyway), and a shard beside another only adds load on the database
+    // and the event loop; a run scales out across processes instead.
+    await this.queue.startWorkers(this.config.WORKER_CONCURRENCY, { [QueueName.SCORING]: 1 });
     this.logger.log(`Worker ready (${this.queue.driverKind} queue)`);
   }
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { MENTOR_PROFILE_CHANGED, ORGANIZATION_CHANGED, ProfilesModule } from '@app/profiles';
@@ -20,9 +21,14 @@ import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
     {
       provide: ScoringEngine,
       inject: [AppConfig],
-      // Threads start on first use: an API process that never scores never starts them.
+      // Threads start on first use: an API process that never scores never starts them. By
+      // default one core is left for the event loop and the database.
       useFactory: (config: AppConfig) =>
-        new ScoringEngine({ threads: config.SCORING_THREADS > 0 ? config.SCORING_THREADS : undefined }),
+        new ScoringEngine({
+          threads:
+            config.SCORING_THREADS > 0 ? config.SCORING_THREADS : Math.max(1, availableParallelism() - 1),
+          nice: config.SCORING_NICE,
+        }),
     },
   ],
   exports: [RecommendationsService, ScoringService],

@@ -80,12 +80,10 @@ export class RecommendationStore {
     const runner = manager.queryRunner;
     if (!runner) throw new Error('RecommendationStore.replace needs a transaction');
     const at = computedAt.toISOString();
-    await copyRows(
-      runner,
-      t.table,
-      [t.owner, ...COLUMNS],
-      lists.map(([owner, entries]) => [owner, ...listValues(entries, engineVersion, at)]),
-    );
+    function* rows(): Generator<CopyValue[]> {
+      for (const [owner, entries] of lists) yield [owner, ...listValues(entries, engineVersion, at)];
+    }
+    await copyRows(runner, t.table, [t.owner, ...COLUMNS], rows());
   }
 
   /** Every list's header on one side. */

@@ -17,6 +17,11 @@ import { validateTopKRequest, type TopKLists, type TopKRequest, type TopKResult 
 export interface ScoringEngineOptions {
   /** Default: os.availableParallelism(). */
   threads?: number;
+  /**
+   * OS scheduling niceness of the threads (0-19; default 0): background scoring set higher
+   * gives way to request handling and the database on a busy machine.
+   */
+  nice?: number;
 }
 
 /** What the last topK call used, for benchmarks. */
@@ -165,6 +170,7 @@ function mergeLists(parts: TopKLists[], n: number, k: number): TopKLists {
 
 export class ScoringEngine {
   private readonly threads: number;
+  private readonly nice: number;
   private workers: Worker[] = [];
   /** Runs one topK at a time: each thread holds one job. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -176,6 +182,7 @@ export class ScoringEngine {
       throw new RangeError(`threads must be a whole number of at least 1 (got ${threads})`);
     }
     this.threads = threads;
+    this.nice = options.nice ?? 0;
   }
 
   /** Runs on worker threads (never blocks the caller's event loop). onProgress gets 0..1. */
@@ -281,7 +288,7 @@ export class ScoringEngine {
   /** Thread `t`, started on first use. Idle threads are unref'd so they never keep a process alive. */
   private worker(t: number): Worker {
     while (this.workers.length <= t) {
-      const worker = new Worker(THREAD_SCRIPT);
+      const worker = new Worker(THREAD_SCRIPT, { workerData: { nice: this.nice } });
       worker.unref();
       this.workers.push(worker);
     }

@@ -26,6 +26,8 @@ const SCORING_LOCK = 0x5c0e;
 export class ScoringService {
   private readonly logger = new Logger('Scoring');
   private readonly tables = scoreTables(DEFAULT_WEIGHTS);
+  /** See everyone(). */
+  private shared?: { key: string; sides: Map<string, Promise<unknown[]>> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -323,8 +325,16 @@ export class ScoringService {
     const range = { from: shard.fromId, to: shard.toId };
     const isOrg = shard.side === ShardSide.ORGANIZATIONS;
     const side: ListSide = isOrg ? 'organization' : 'mentor';
-    const orgs = await this.profiles.organizations(isOrg ? range : { all: true }, reader);
-    const mentors = await this.profiles.mentors(isOrg ? { all: true } : range, reader);
+    // The whole other side: kept from the previous shard while no rescore has happened since.
+    const everyone = holding ? undefined : `${runId}:${seen}`;
+    const orgs = isOrg
+      ? await this.profiles.organizations(range, reader)
+      : await this.everyone('organizations', everyone, () =>
+          this.profiles.organizations({ all: true }, reader),
+        );
+    const mentors = isOrg
+      ? await this.everyone('mentors', everyone, () => this.profiles.mentors({ all: true }, reader))
+      : await this.profiles.mentors(range, reader);
     const lists = await this.topLists(side, orgs, mentors, onProgress);
     const write = async (manager: EntityManager): Promise<ShardOutcome> => {
       if (!holding) await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SCORING_LOCK]);
@@ -350,8 +360,34 @@ export class ScoringService {
       return updated?.status === ScoringRunStatus.COMPLETED ? 'completed' : 'done';
     };
     const outcome = holding ? await write(reader) : await this.dataSource.transaction(write);
-    if (outcome === 'completed') await this.refreshStatistics();
+    if (outcome === 'completed') {
+      this.shared = undefined;
+      await this.refreshStatistics();
+    }
     return outcome;
+  }
+
+  /**
+   * Every shard of a run reads the whole other side. A worker keeps the last read under `key`
+   * (the run and the rescore count: any rescore since makes it stale), so a run reads each
+   * side once per worker process rather than once per shard. No key: read afresh.
+   */
+  private everyone<T>(
+    side: 'organizations' | 'mentors',
+    key: string | undefined,
+    load: () => Promise<T[]>,
+  ): Promise<T[]> {
+    if (key === undefined) return load();
+    if (this.shared?.key !== key) this.shared = { key, sides: new Map() };
+    const sides = this.shared.sides;
+    let loaded = sides.get(side) as Promise<T[]> | undefined;
+    if (!loaded) {
+      loaded = load();
+      sides.set(side, loaded);
+      // A failed read is not kept.
+      loaded.catch(() => sides.get(side) === loaded && sides.delete(side));
+    }
+    return loaded;
   }
 
   /**

@@ -58,8 +58,11 @@ export class QueueService implements OnApplicationShutdown {
     this.handlers.set(job.name, { queue: job.queue, handler: handler as Handler });
   }
 
-  /** Starts consuming every queue that has handlers (worker processes, and embedded mode). */
-  async startWorkers(concurrency = 2): Promise<void> {
+  /**
+   * Starts consuming every queue that has handlers (worker processes, and embedded mode),
+   * `concurrency` jobs at a time unless `perQueue` says otherwise for a queue.
+   */
+  async startWorkers(concurrency = 2, perQueue: Partial<Record<QueueName, number>> = {}): Promise<void> {
     const queues = new Set([...this.handlers.values()].map((h) => h.queue));
     for (const queue of queues) {
       if (this.consuming.has(queue)) continue;
@@ -67,7 +70,7 @@ export class QueueService implements OnApplicationShutdown {
       await this.driver.work(
         queue,
         (name, payload, context) => this.dispatch(name, payload, context),
-        concurrency,
+        perQueue[queue] ?? concurrency,
       );
       this.logger.log(`Consuming queue "${queue}" (${this.driver.kind})`);
     }

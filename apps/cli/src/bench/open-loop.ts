@@ -24,6 +24,8 @@ export async function openLoop(options: {
   body: () => string;
   rate: number;
   seconds: number;
+  /** Stops sending early when this settles (the load then covers just that span). */
+  until?: Promise<unknown>;
 }): Promise<OpenLoopResult> {
   const target = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -34,6 +36,9 @@ export async function openLoop(options: {
   const interval = 1000 / options.rate;
   const start = performance.now();
   const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  const stop = (): void => void (stopped = true);
+  void options.until?.then(stop, stop);
 
   const send = (scheduledAt: number): Promise<void> =>
     new Promise<void>((resolve) => {
@@ -63,7 +68,7 @@ export async function openLoop(options: {
       req.end(body);
     });
 
-  while (sent < total) {
+  while (sent < total && !stopped) {
     const now = performance.now();
     // Everything due by now leaves now, each timed from its own slot.
     while (sent < total && start + sent * interval <= now) {
@@ -74,13 +79,14 @@ export async function openLoop(options: {
     }
     await new Promise((r) => setTimeout(r, Math.max(0, start + sent * interval - performance.now())));
   }
+  const elapsed = (performance.now() - start) / 1000;
   await Promise.all(inFlight);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     sent,
     completed: latencies.length,
-    rps: latencies.length / options.seconds,
+    rps: latencies.length / Math.min(options.seconds, elapsed),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

@@ -8,10 +8,21 @@
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { parentPort } = require('node:worker_threads');
+const { setPriority } = require('node:os');
+const { parentPort, workerData } = require('node:worker_threads');
 
 if (!parentPort) throw new Error('top-k.thread.js runs as a worker thread');
 const port = parentPort;
+
+// On Linux a thread has its own niceness, and pid 0 means the calling thread: this lowers the
+// priority of scoring alone, not of the process's event loop. Best effort elsewhere.
+if (workerData && workerData.nice > 0) {
+  try {
+    setPriority(0, workerData.nice);
+  } catch {
+    // Not permitted or not supported: score at normal priority.
+  }
+}
 
 // Compiled once per thread; each job gets its own instance, so its memory is freed afterwards.
 const kernelModule = new WebAssembly.Module(readFileSync(join(__dirname, 'top-k.wasm')));
