@@ -16,10 +16,13 @@ import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
 
 /**
  * Every scoring write takes this advisory lock: shards of a full run share it, single-profile
- * rescores take it alone. A rescore therefore never interleaves with a shard that read the
- * profiles before the change, and the last writer always saw the latest profiles.
+ * rescores take it alone, so rescores run one at a time and never beside a shard's write. A
+ * shard that scored before a rescore committed sees the rescore count move and scores again
+ * (see runShard), so the last lists written always saw the latest profiles.
  */
 const SCORING_LOCK = 0x5c0e;
+/** Taken while deciding whether a run is under way, so two starts make one run. */
+const START_RUN_LOCK = 0x5c0f;
 
 /** Computes and stores recommendation lists: one profile at a time, or a sharded full run. */
 @Injectable()
@@ -109,7 +112,7 @@ export class ScoringService {
         }
         if (score < 0) continue;
         const header = headers.get(owner);
-        // No header: that list was never computed; the next full run writes it whole.
+        // No list yet (never computed): the next full run writes it whole.
         if (!header) continue;
         if (
           header.size < this.k ||
@@ -174,7 +177,7 @@ export class ScoringService {
    */
   async startFullRun(requestedBy: string | null): Promise<ScoringRunEntity> {
     const run = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCORING_LOCK + 1]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [START_RUN_LOCK]);
       const active = await manager.findOne(ScoringRunEntity, {
         where: [{ status: ScoringRunStatus.QUEUED }, { status: ScoringRunStatus.RUNNING }],
         order: { createdAt: 'ASC' },
