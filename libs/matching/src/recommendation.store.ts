@@ -191,25 +191,55 @@ export class RecommendationStore {
    * narrow it (mentors taking requests). Entries whose profile is gone are left out. One
    * statement: this is the read path of every recommendation request.
    */
-  async read(
+  async read(side: ListSide, owner: string, limit: number, view: ListView): Promise<ReadEntry[]> {
+    const { sql, params } = this.readQuery(side, '$1', 2, limit, view);
+    return entriesOf(await this.dataSource.query(sql, [owner, ...params]));
+  }
+
+  /**
+   * `read` as SQL to embed in a caller's statement: `owner` is an SQL expression for the list's
+   * owner, parameters are numbered from `$next`. `entriesOf` reads its rows.
+   */
+  readQuery(
     side: ListSide,
     owner: string,
+    next: number,
     limit: number,
-    view: { columns: string; from: string; alias: string; where?: string },
-  ): Promise<Array<{ entry: StoredEntry; row: Record<string, unknown> }>> {
+    view: ListView,
+  ): { sql: string; params: unknown[] } {
     const t = TABLES[side];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT c.id AS rec_id, l.scores[c.position] AS rec_score, l.engine_version AS rec_engine_version,
-              l.computed_at AS rec_computed_at, ${view.columns}
-         FROM ${t.table} l
-        CROSS JOIN LATERAL unnest(l.candidate_ids) WITH ORDINALITY AS c(id, position),
-              ${view.from}
-        WHERE l.${t.owner} = $1 AND ${view.alias}.id = c.id${view.where ? ` AND ${view.where}` : ''}
-        ORDER BY c.position
-        LIMIT $2`,
-      [owner, limit],
-    );
-    return rows.map((row) => ({
+    return {
+      sql: `SELECT c.id AS rec_id, l.scores[c.position] AS rec_score, l.engine_version AS rec_engine_version,
+                   l.computed_at AS rec_computed_at, ${view.columns}
+              FROM ${t.table} l
+             CROSS JOIN LATERAL unnest(l.candidate_ids) WITH ORDINALITY AS c(id, position),
+                   ${view.from}
+             WHERE l.${t.owner} = ${owner} AND ${view.alias}.id = c.id${view.where ? ` AND ${view.where}` : ''}
+             ORDER BY c.position
+             LIMIT $${next}`,
+      params: [limit],
+    };
+  }
+}
+
+/** The other side's profile as plain SQL, joined to each entry of a list. */
+export interface ListView {
+  columns: string;
+  from: string;
+  alias: string;
+  where?: string;
+}
+
+export interface ReadEntry {
+  entry: StoredEntry;
+  row: Record<string, unknown>;
+}
+
+/** The entries among rows of `readQuery` (rows without one, from an outer join, are skipped). */
+export function entriesOf(rows: ReadonlyArray<Record<string, unknown>>): ReadEntry[] {
+  return rows
+    .filter((row) => row.rec_id != null)
+    .map((row) => ({
       entry: {
         id: row.rec_id as string,
         score: Number(row.rec_score),
@@ -218,5 +248,4 @@ export class RecommendationStore {
       },
       row,
     }));
-  }
 }

@@ -8,7 +8,7 @@ import {
   type OrganizationEntity,
 } from '@app/profiles';
 import { scoreMatch, type ScoreComponent } from './match-score';
-import { RecommendationStore, type StoredEntry } from './recommendation.store';
+import { RecommendationStore, entriesOf, type StoredEntry } from './recommendation.store';
 import { scoredMentor, scoredOrganization } from './scoring-inputs';
 
 export interface Recommendation<T> {
@@ -42,13 +42,15 @@ export class RecommendationsService {
     organizationId: string,
     first: number,
   ): Promise<Recommendation<MentorProfileView>[]> {
-    const org = await this.organizations.findOne(actor, organizationId);
-    const view = this.mentors.viewSql();
-    const found = await this.store.read('organization', org.id, this.limit(first), {
-      ...view,
-      alias: 'm',
-      where: 'm.accepting_requests',
-    });
+    const limit = this.limit(first);
+    // One round trip: the organisation (if the caller may see it) and its list with the mentors.
+    const view = { ...this.mentors.viewSql(), alias: 'm', where: 'm.accepting_requests' };
+    const { organization: org, rows } = await this.organizations.findOneWith(
+      actor,
+      organizationId,
+      (orgId, next) => this.store.readQuery('organization', orgId, next, limit, view),
+    );
+    const found = entriesOf(rows);
     const mentors = this.mentors.toViews(found.map((f) => f.row));
     const orgInput = scoredOrganization(org);
     return rank(

@@ -118,6 +118,29 @@ export class OrganizationsService {
   }
 
   /**
+   * The organisation if the actor may see it, with rows of a query about it in the same round
+   * trip: `attach(orgId, next)` returns SQL that may use `orgId` (the organisation's id column)
+   * and parameters from `$next` on, whose rows come back beside the organisation's columns
+   * (a LEFT JOIN LATERAL: the organisation comes back even without them). NOT_FOUND as findOne.
+   */
+  async findOneWith(
+    actor: Actor,
+    id: string,
+    attach: (orgId: string, next: number) => { sql: string; params: unknown[] },
+  ): Promise<{ organization: OrganizationEntity; rows: Record<string, unknown>[] }> {
+    if (!isUuid(id)) throw notFound('Organization');
+    const visible = visibleQuery(this.organizations, actor, id);
+    const attached = attach('o.o_id', visible.params.length + 1);
+    const rows: Record<string, unknown>[] = await this.organizations.query(
+      `WITH o AS (${visible.sql}) SELECT * FROM o LEFT JOIN LATERAL (${attached.sql}) attached ON true`,
+      [...visible.params, ...attached.params],
+    );
+    const [organization] = hydrateRaw<OrganizationEntity>(this.organizations.metadata, 'o', rows);
+    if (!organization) throw notFound('Organization');
+    return { organization, rows };
+  }
+
+  /**
    * The columns and FROM clause of an organisation (`o`) as plain SQL, for features that join
    * organisations they have already decided the caller may see (a mentor's recommended
    * organisations); `toEntities` turns the rows into entities.
@@ -165,7 +188,25 @@ async function findVisible(
   lock = false,
 ): Promise<OrganizationEntity> {
   if (!isUuid(id)) throw notFound('Organization');
-  // Plain SQL: this runs on every request about one organisation (recommendations included).
+  const { sql, params } = visibleQuery(organizations, actor, id);
+  const rows: Record<string, unknown>[] = await organizations.query(
+    `${sql}${lock ? ' FOR UPDATE' : ''}`,
+    params,
+  );
+  const [found] = hydrateRaw<OrganizationEntity>(organizations.metadata, 'o', rows);
+  if (!found) throw notFound('Organization');
+  return found;
+}
+
+/**
+ * The organisation's row (columns `o_*`) if the actor may see it, as plain SQL with its
+ * parameters ($1 is the id): this runs on every request about one organisation.
+ */
+function visibleQuery(
+  organizations: Repository<OrganizationEntity>,
+  actor: Actor,
+  id: string,
+): { sql: string; params: unknown[] } {
   const economies = readableEconomies(actor);
   const params: unknown[] = [id];
   const visible =
@@ -173,14 +214,10 @@ async function findVisible(
       ? ''
       : ` AND (o.owner_id = $${params.push(actor.userId)}` +
         (economies.length > 0 ? ` OR o.economy = ANY($${params.push(economies)}::text[]))` : ')');
-  const rows: Record<string, unknown>[] = await organizations.query(
-    `SELECT ${selectColumns(organizations.metadata, 'o')} FROM organizations o
-      WHERE o.id = $1${visible}${lock ? ' FOR UPDATE' : ''}`,
+  return {
+    sql: `SELECT ${selectColumns(organizations.metadata, 'o')} FROM organizations o WHERE o.id = $1${visible}`,
     params,
-  );
-  const [found] = hydrateRaw<OrganizationEntity>(organizations.metadata, 'o', rows);
-  if (!found) throw notFound('Organization');
-  return found;
+  };
 }
 
 function ownerForNew(actor: Actor, record: OrganizationRecord): string | null {
