@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
         organizations: int(values.organizations, 2000),
         mentors: int(values.mentors, 10_000),
         rate: int(values.rate, 200),
-        seconds: int(values.seconds, 15),
+        seconds: int(values.seconds, 20),
         connections: int(values.connections, 50),
         separateWorker: values['separate-worker'] ?? false,
       });

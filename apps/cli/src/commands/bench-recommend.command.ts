@@ -123,7 +123,10 @@ export async function benchRecommendCommand(options: {
       QUEUE_PREFIX: `mlbench-recommend-${process.pid}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       DEMO_DATA: 'false',
+      // One load generator stands for many users: a 1 s window keeps the throttler's
+      // per-client bookkeeping to what one real client would cost.
       THROTTLE_LIMIT: '100000000',
+      THROTTLE_TTL_SECONDS: '1',
       LOG_FORMAT: 'json',
       ...Object.fromEntries(
         ['SCORING_SHARD_SIZE', 'SCORING_THREADS'].flatMap((k) =>
@@ -174,7 +177,7 @@ export async function benchRecommendCommand(options: {
     const steady = (body: () => string, seconds = options.seconds) =>
       openLoop({ url: `${url}/graphql`, headers, body, rate: options.rate, seconds });
     process.stderr.write('warming up…\n');
-    await steady(recommend, 3);
+    await steady(recommend, 5);
     process.stderr.write(
       `steady load: ${options.rate} req/s for ${options.seconds} s (recommendations, then me)…\n`,
     );
