@@ -1,5 +1,4 @@
-import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Stored recommendations: the best K mentors of every organisation and the best K
@@ -8,9 +7,10 @@ import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
  * is one row. The list's size and worst entry are kept beside it, so an incremental rescore
  * knows where a new score would land without reading every list.
  *
- * Only the owner has a foreign key: when a profile on the other side is deleted, its rescore
- * job takes it out of the lists that held it and tops them up; until then, reads join the
- * profiles and so never show it.
+ * No foreign keys: when a profile is deleted, its rescore job removes its list and takes it out
+ * of the lists that held it (and a full run removes any list left over). Until then, reads start
+ * from or join the profiles and so never show it. A foreign key would make every list write
+ * lock the profile rows it names, and deadlock against a profile deletion in progress.
  */
 const LIST_CHECKS = `cardinality(candidate_ids) = cardinality(scores) AND size = cardinality(scores)
   AND 0 <= ALL(scores) AND 100 >= ALL(scores)`;
@@ -45,10 +45,6 @@ abstract class RecommendationList {
 export class OrganizationRecommendationEntity extends RecommendationList {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
-
-  @OneToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: OrganizationEntity;
 }
 
 @Entity('mentor_recommendations')
@@ -56,8 +52,4 @@ export class OrganizationRecommendationEntity extends RecommendationList {
 export class MentorRecommendationEntity extends RecommendationList {
   @PrimaryColumn({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @OneToOne(() => MentorProfileEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id' })
-  mentor?: MentorProfileEntity;
 }

@@ -91,6 +91,9 @@ export class ScoringService {
           SCORING_ENGINE_VERSION,
           computedAt,
         );
+      } else {
+        // Deleted: its own list goes too.
+        await this.store.replace(manager, side, { ids: [id] }, [], SCORING_ENGINE_VERSION, computedAt);
       }
 
       // The other side's lists.

@@ -1,11 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795812583190 } from './1795812583190-initial-schema';
 import { AuditEvents1795816378936 } from './1795816378936-audit-events';
-import { Scoring1795821898190 } from './1795821898190-scoring';
+import { Scoring1795826855624 } from './1795826855624-scoring';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795812583190,
   AuditEvents1795816378936,
-  Scoring1795821898190,
+  Scoring1795826855624,
 ];

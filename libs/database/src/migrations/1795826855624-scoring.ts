@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Scoring1795821898190 implements MigrationInterface {
-  name = 'Scoring1795821898190';
+export class Scoring1795826855624 implements MigrationInterface {
+  name = 'Scoring1795826855624';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Counts single-profile rescores, so a full-run shard can tell its input went stale.
@@ -12,16 +12,12 @@ export class Scoring1795821898190 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"scoring_runs_status\" ON \"scoring_runs\"  (\"status\") ");
     await queryRunner.query("CREATE TABLE \"scoring_run_shards\" (\"run_id\" uuid NOT NULL, \"shard\" integer NOT NULL, \"side\" text NOT NULL, \"from_id\" uuid, \"to_id\" uuid, \"size\" integer NOT NULL, \"done_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"scoring_run_shards_side_known\" CHECK (side IN ('ORGANIZATIONS', 'MENTORS')), CONSTRAINT \"PK_895fc95374a62e3e7a575aa9cdd\" PRIMARY KEY (\"run_id\", \"shard\"))");
     await queryRunner.query("ALTER TABLE \"organizations\" ADD \"prefers_woman_mentor\" boolean NOT NULL DEFAULT false");
-    await queryRunner.query("ALTER TABLE \"organization_recommendations\" ADD CONSTRAINT \"FK_bbcf8a7d4734481011de80d68b3\" FOREIGN KEY (\"organization_id\") REFERENCES \"organizations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"mentor_recommendations\" ADD CONSTRAINT \"FK_9e3486b18a1b4a403f90bf3c7f4\" FOREIGN KEY (\"mentor_id\") REFERENCES \"mentor_profiles\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"scoring_run_shards\" ADD CONSTRAINT \"FK_937db5a378f9e36d901ae88f284\" FOREIGN KEY (\"run_id\") REFERENCES \"scoring_runs\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP SEQUENCE "scoring_rescores"');
     await queryRunner.query("ALTER TABLE \"scoring_run_shards\" DROP CONSTRAINT \"FK_937db5a378f9e36d901ae88f284\"");
-    await queryRunner.query("ALTER TABLE \"mentor_recommendations\" DROP CONSTRAINT \"FK_9e3486b18a1b4a403f90bf3c7f4\"");
-    await queryRunner.query("ALTER TABLE \"organization_recommendations\" DROP CONSTRAINT \"FK_bbcf8a7d4734481011de80d68b3\"");
     await queryRunner.query("ALTER TABLE \"organizations\" DROP COLUMN \"prefers_woman_mentor\"");
     await queryRunner.query("DROP TABLE \"scoring_run_shards\"");
     await queryRunner.query("DROP INDEX \"public\".\"scoring_runs_status\"");
