@@ -74,17 +74,6 @@ export class MentorProfilesService {
     return view;
   }
 
-  /** Profiles by id (any order); for features that have already decided what the caller sees. */
-  async findByIds(ids: readonly string[]): Promise<MentorProfileView[]> {
-    if (ids.length === 0) return [];
-    const view = this.viewSql();
-    return this.toViews(
-      await this.profiles.query(`SELECT ${view.columns} FROM ${view.from} WHERE m.id = ANY($1::uuid[])`, [
-        ids,
-      ]),
-    );
-  }
-
   /**
    * The columns and FROM clause of a mentor view as plain SQL (profile `m`, account `u`), for
    * hot read paths that join it to their own tables; `toViews` turns the rows into views.
