@@ -6,7 +6,8 @@ import { ConfigValidationError, loadConfig } from '@app/config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // No requests to answer here: a full run may have the whole main thread.
+  const config = loadConfig({ SCORING_MAIN_THREAD_PERCENT: '100', ...process.env });
   if (config.embeddedDatabase || config.embeddedQueue) {
     throw new ConfigValidationError(
       'A separate worker needs DATABASE_URL and REDIS_URL; in embedded mode `npm start` runs the worker in the API process',

@@ -1,3 +1,4 @@
 export * from './actor';
 export * from './error-code';
 export * from './pagination';
+export * from './pacer';

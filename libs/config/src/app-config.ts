@@ -172,7 +172,19 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   @Max(19)
-  SCORING_NICE = 10;
+  SCORING_NICE = 19;
+
+  /**
+   * The share (percent) of its main thread a process gives a full run's reading, encoding and
+   * writing, in slices of about 2 ms: the API with its in-process worker answers requests on
+   * that thread meanwhile. A separate worker process serves no requests and takes all of its
+   * own (it sets 100 unless this is set).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SCORING_MAIN_THREAD_PERCENT = 25;
 
   /**
    * Testing only: each shard holds its transaction open this long before it commits, so fault

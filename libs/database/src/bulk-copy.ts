@@ -48,21 +48,21 @@ const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * Loads rows with COPY on the query runner's own connection, so it joins that runner's
  * transaction. PostgreSQL streams through pg-copy-streams; PGlite reads a blob. `text` is the
  * rows already rendered with `copyLine` (callers that render once can time the load alone), or
- * chunks rendered as they are needed.
+ * chunks (text or UTF-8 bytes) rendered as they are needed.
  */
 export async function copyText(
   runner: QueryRunner,
   table: string,
   columns: readonly string[],
-  text: string | readonly string[] | AsyncIterable<string>,
+  text: string | readonly string[] | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   const sql = `COPY ${identifier(table)} (${columns.map(identifier).join(', ')}) FROM`;
   const connection = (await runner.connect()) as unknown;
   const chunks = typeof text === 'string' ? [text] : text;
   if (connection instanceof PGliteClient) {
-    let blob = '';
-    for await (const chunk of chunks) blob += chunk;
-    if (blob) await connection.copyFrom(`${sql} '/dev/blob'`, blob);
+    const parts: Array<string | Uint8Array> = [];
+    for await (const chunk of chunks) if (chunk.length > 0) parts.push(chunk);
+    if (parts.length > 0) await connection.copyFrom(`${sql} '/dev/blob'`, parts);
     return;
   }
   const pgClient = connection as { query: (stream: unknown) => NodeJS.WritableStream };
@@ -128,7 +128,7 @@ export async function openCopy(
     return {
       write: async (text) => void chunks.push(text),
       end: async () => {
-        if (chunks.length > 0) await connection.copyFrom(`${sql} '/dev/blob'`, chunks.join(''));
+        if (chunks.length > 0) await connection.copyFrom(`${sql} '/dev/blob'`, chunks);
       },
       abort: () => void (chunks.length = 0),
     };

@@ -57,9 +57,11 @@ export class PGliteClient extends EventEmitter {
   }
 
   /** Loads rows in PostgreSQL's COPY text format through PGlite's virtual /dev/blob file. */
-  async copyFrom(copySql: string, data: string): Promise<number> {
+  /** COPY … FROM '/dev/blob' with `data` (text, or parts of it as text or UTF-8 bytes). */
+  async copyFrom(copySql: string, data: string | ReadonlyArray<string | Uint8Array>): Promise<number> {
     if (this.released) throw new Error('PGlite client used after release');
-    const r = await this.db.query(copySql, [], { blob: new Blob([data]) });
+    const parts = typeof data === 'string' ? [data] : [...data];
+    const r = await this.db.query(copySql, [], { blob: new Blob(parts as Array<string | Buffer>) });
     return r.affectedRows ?? 0;
   }
 

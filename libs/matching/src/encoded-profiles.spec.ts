@@ -1,7 +1,15 @@
 import { buildMentorRecord, buildOrganizationRecord, Gender } from '@app/profiles';
 import { Random, generatePopulation } from '@app/seed';
 import { DEFAULT_WEIGHTS, scoreMatch, type ScoredMentor, type ScoredOrganization } from './match-score';
-import { encodeMentors, encodeOrganizations, popcount, scoreEncoded, scoreTables } from './encoded-profiles';
+import { Pacer } from '@app/common';
+import {
+  encodeMentors,
+  encodeOrganizations,
+  encodePaced,
+  popcount,
+  scoreEncoded,
+  scoreTables,
+} from './encoded-profiles';
 
 /** A realistic population from the seed generator, with the flags it does not set drawn at random. */
 function population(seed: number, organizations: number, mentors: number) {
@@ -48,5 +56,17 @@ describe('encoded profiles', () => {
     // The population exercises the language gate too.
     expect(gated).toBeGreaterThan(0);
     expect(gated).toBeLessThan(orgs.length * ms.length);
+  });
+});
+
+describe('encodePaced', () => {
+  it('encodes slice by slice into exactly what encoding the whole gives', async () => {
+    const { orgs, ms: mentors } = population(5, 1203, 517);
+    const pacer = new Pacer(1, 0); // a pause after every slice
+    expect(await encodePaced(orgs, (s) => encodeOrganizations(s), pacer, 100)).toEqual(
+      encodeOrganizations(orgs),
+    );
+    expect(await encodePaced(mentors, encodeMentors, pacer, 64)).toEqual(encodeMentors(mentors));
+    expect(await encodePaced([], encodeMentors, pacer)).toEqual(encodeMentors([]));
   });
 });

@@ -1,3 +1,4 @@
+import type { Pacer } from '@app/common';
 import {
   ECONOMY_CODES,
   ISIC_DIVISIONS,
@@ -172,6 +173,43 @@ export function encodeMentors(mentors: readonly ScoredMentor[]): EncodedMentors 
     e.isWoman[i] = m.isWoman ? 1 : 0;
   });
   return e;
+}
+
+/** Encodings of consecutive slices as one (every typed array field concatenated, counts added). */
+export function concatEncoded<E extends { count: number }>(parts: readonly E[]): E {
+  if (parts.length === 1) return parts[0];
+  const whole: Record<string, unknown> = { count: parts.reduce((n, p) => n + p.count, 0) };
+  for (const [key, value] of Object.entries(parts[0])) {
+    if (!ArrayBuffer.isView(value)) continue;
+    const Type = (value as unknown as Uint32Array).constructor as new (n: number) => Uint32Array;
+    const joined = new Type(whole.count as number);
+    let at = 0;
+    for (const part of parts) {
+      const piece = (part as unknown as Record<string, Uint32Array>)[key];
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    whole[key] = joined;
+  }
+  return whole as E;
+}
+
+/**
+ * `encode` over slices of `profiles`, pausing between slices as `pacer` says: encoding a whole
+ * side of a full run at once would hold up requests answered on the same thread.
+ */
+export async function encodePaced<P, E extends { count: number }>(
+  profiles: readonly P[],
+  encode: (slice: readonly P[]) => E,
+  pacer: Pacer,
+  slice = 500,
+): Promise<E> {
+  const parts: E[] = [];
+  for (let at = 0; at === 0 || at < profiles.length; at += slice) {
+    parts.push(encode(profiles.slice(at, at + slice)));
+    if (pacer.due()) await pacer.pause();
+  }
+  return concatEncoded(parts);
 }
 
 /** Precomputed component points, so the inner loop only looks them up. */

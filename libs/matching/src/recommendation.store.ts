@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { copyRows, type CopyValue } from '@app/database';
+import type { Pacer } from '@app/common';
+import { copyLine, copyText, type CopyValue } from '@app/database';
 import { scopeWhere, type ProfileScope } from '@app/profiles';
+import { listCopyChunks, type PackedLists } from './list-copy';
 
 /** Whose lists: organisations' (of mentors) or mentors' (of organisations). */
 export type ListSide = 'organization' | 'mentor';
@@ -12,6 +14,7 @@ const TABLES = {
   mentor: { table: 'mentor_recommendations', owner: 'mentor_id' },
 } as const;
 
+/** After the owner; listCopyChunks writes rows in this order. */
 const COLUMNS = [
   'candidate_ids',
   'scores',
@@ -65,25 +68,28 @@ function listValues(entries: readonly ListEntry[], engineVersion: string, at: st
 export class RecommendationStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Replaces every list whose owner is in `scope` by `lists` (entries best first). */
+  /**
+   * Replaces every list whose owner is in `scope` by `lists` (entries best first); `pacer`
+   * paces the rendering (see listCopyChunks).
+   */
   async replace(
     manager: EntityManager,
     side: ListSide,
     scope: ProfileScope,
-    lists: ReadonlyArray<readonly [string, readonly ListEntry[]]>,
+    lists: PackedLists,
     engineVersion: string,
     computedAt: Date,
+    pacer?: Pacer,
   ): Promise<void> {
     const t = TABLES[side];
     const [where, params] = scopeWhere(scope, t.owner);
     await manager.query(`DELETE FROM ${t.table} ${where}`, params);
     const runner = manager.queryRunner;
     if (!runner) throw new Error('RecommendationStore.replace needs a transaction');
-    const at = computedAt.toISOString();
-    function* rows(): Generator<CopyValue[]> {
-      for (const [owner, entries] of lists) yield [owner, ...listValues(entries, engineVersion, at)];
-    }
-    await copyRows(runner, t.table, [t.owner, ...COLUMNS], rows());
+    if (lists.owners.length === 0) return;
+    // The columns after the list's own: the same for every row.
+    const tail = copyLine([engineVersion, computedAt.toISOString()]).slice(0, -1);
+    await copyText(runner, t.table, [t.owner, ...COLUMNS], listCopyChunks(lists, tail, pacer));
   }
 
   /** Every list's header on one side. */

@@ -75,10 +75,20 @@ type ThreadResult = Extract<ThreadMessage, { type: 'done' }>;
 
 const THREAD_SCRIPT = join(__dirname, 'kernel', 'top-k.thread.js');
 
-function packMentors(
-  m: EncodedMentors,
-  eligible: Uint8Array | undefined,
-): { planes: Uint8Array; stride: number } {
+type PackedMentors = { planes: Uint8Array; stride: number; eligible: Uint8Array | undefined };
+
+/** Kept per encoding: a full run's shards all score against the same mentors. */
+const packedMentors = new WeakMap<EncodedMentors, PackedMentors>();
+
+function packMentors(m: EncodedMentors, eligible: Uint8Array | undefined): PackedMentors {
+  const kept = packedMentors.get(m);
+  if (kept && kept.eligible === eligible) return kept;
+  const packed = packMentorPlanes(m, eligible);
+  packedMentors.set(m, packed);
+  return packed;
+}
+
+function packMentorPlanes(m: EncodedMentors, eligible: Uint8Array | undefined): PackedMentors {
   // Padding lanes stay zero: no language byte, so the gate drops them.
   const stride = Math.ceil(m.count / 16) * 16;
   const planes = new Uint8Array(PLANE.count * stride);
@@ -99,7 +109,7 @@ function packMentors(
     bytes(PLANE.language + 4, i, m.langHi[i]);
     planes[PLANE.eligible * stride + i] = !eligible || eligible[i] ? 0xff : 0;
   }
-  return { planes, stride };
+  return { planes, stride, eligible };
 }
 
 function packOrganizations(o: EncodedOrganizations): Uint8Array {

@@ -1,7 +1,5 @@
 import type { MentorSnapshot, OrganizationSnapshot } from '@app/profiles';
-import type { TopKLists } from './top-k';
 import type { ScoredMentor, ScoredOrganization } from './match-score';
-import type { ListEntry } from './recommendation.store';
 
 export const scoredOrganization = (o: OrganizationSnapshot): ScoredOrganization => ({
   isicDivision: o.isicDivision,
@@ -22,22 +20,6 @@ export const scoredMentor = (m: MentorSnapshot): ScoredMentor => ({
   languages: m.languages,
   isWoman: m.isWoman,
 });
-
-/** Engine lists (indices into `others`) as stored lists keyed by owner id. */
-export function listsById(
-  lists: TopKLists,
-  k: number,
-  owners: readonly { id: string }[],
-  others: readonly { id: string }[],
-): Array<[string, ListEntry[]]> {
-  return owners.map((owner, i) => {
-    const entries: ListEntry[] = [];
-    for (let j = i * k; j < i * k + lists.count[i]; j++) {
-      entries.push({ id: others[lists.index[j]].id, score: lists.score[j] });
-    }
-    return [owner.id, entries];
-  });
-}
 
 /**
  * The best `k` of one row of scores (-1: no shared language), skipping `allowed[i] === 0`;

@@ -3,14 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
+import { Pacer } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ProfileSnapshotsService, type MentorSnapshot, type OrganizationSnapshot } from '@app/profiles';
 import { QueueService } from '@app/queue';
-import { encodeMentors, encodeOrganizations, scoreEncoded, scoreTables } from './encoded-profiles';
-import { DEFAULT_WEIGHTS, SCORING_ENGINE_VERSION } from './match-score';
+import {
+  encodeMentors,
+  encodeOrganizations,
+  encodePaced,
+  scoreEncoded,
+  scoreTables,
+  type EncodedMentors,
+  type EncodedOrganizations,
+} from './encoded-profiles';
+import {
+  DEFAULT_WEIGHTS,
+  SCORING_ENGINE_VERSION,
+  type ScoredMentor,
+  type ScoredOrganization,
+} from './match-score';
 import { RecommendationStore, ranksAbove, type ListSide } from './recommendation.store';
 import { ScoringEngine } from './scoring-engine';
-import { bestOfRow, listsById, scoredMentor, scoredOrganization } from './scoring-inputs';
+import { bestOfRow } from './scoring-inputs';
+import { packEntries, type PackedLists } from './list-copy';
 import { ScoringRunEntity, ScoringRunShardEntity, ScoringRunStatus, ShardSide } from './scoring-run.entity';
 import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
 
@@ -31,6 +46,8 @@ export class ScoringService {
   private readonly tables = scoreTables(DEFAULT_WEIGHTS);
   /** See everyone(). */
   private shared?: { key: string; sides: Map<string, Promise<unknown[]>> };
+  /** See derived(). */
+  private readonly derivations = new WeakMap<object, Map<string, unknown>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,6 +60,11 @@ export class ScoringService {
 
   private get k(): number {
     return this.config.RECOMMENDATIONS_K;
+  }
+
+  /** Paces the work this thread does for scoring: it may also be answering requests. */
+  private pacer(): Pacer {
+    return new Pacer(this.config.SCORING_MAIN_THREAD_PERCENT / 100);
   }
 
   /**
@@ -65,18 +87,28 @@ export class ScoringService {
       await manager.query(`SELECT nextval('scoring_rescores')`);
       const computedAt = new Date();
       const isOrg = side === 'organization';
+      const pacer = this.pacer();
       const self = isOrg
         ? (await this.profiles.organizations({ ids: [id] }, manager))[0]
         : (await this.profiles.mentors({ ids: [id] }, manager))[0];
-      const orgs = isOrg ? undefined : await this.profiles.organizations({ all: true }, manager);
-      const mentors = isOrg ? await this.profiles.mentors({ all: true }, manager) : undefined;
+      const orgs = isOrg ? undefined : await this.profiles.organizations({ all: true }, manager, pacer);
+      const mentors = isOrg ? await this.profiles.mentors({ all: true }, manager, pacer) : undefined;
       const others: ReadonlyArray<{ id: string }> = orgs ?? mentors ?? [];
 
       // This profile's score with everyone on the other side (-1: no shared language).
       const row = new Int16Array(others.length).fill(-1);
       if (self) {
-        const o = encodeOrganizations((orgs ?? [self as OrganizationSnapshot]).map(scoredOrganization));
-        const m = encodeMentors((mentors ?? [self as MentorSnapshot]).map(scoredMentor));
+        // Snapshots carry every field the score reads.
+        const o = await encodePaced<ScoredOrganization, EncodedOrganizations>(
+          orgs ?? [self as OrganizationSnapshot],
+          (slice) => encodeOrganizations(slice),
+          pacer,
+        );
+        const m = await encodePaced<ScoredMentor, EncodedMentors>(
+          mentors ?? [self as MentorSnapshot],
+          encodeMentors,
+          pacer,
+        );
         for (let i = 0; i < others.length; i++) {
           row[i] = isOrg ? scoreEncoded(o, m, 0, i, this.tables) : scoreEncoded(o, m, i, 0, this.tables);
         }
@@ -87,13 +119,13 @@ export class ScoringService {
           manager,
           side,
           { ids: [id] },
-          [[id, own]],
+          packEntries([[id, own]]),
           SCORING_ENGINE_VERSION,
           computedAt,
         );
       } else {
         // Deleted: its own list goes too.
-        await this.store.replace(manager, side, { ids: [id] }, [], SCORING_ENGINE_VERSION, computedAt);
+        await this.store.replace(manager, side, { ids: [id] }, packEntries([]), SCORING_ENGINE_VERSION, computedAt);
       }
 
       // The other side's lists.
@@ -141,10 +173,11 @@ export class ScoringService {
     computedAt: Date,
   ): Promise<void> {
     const isOrg = side === 'organization';
-    const orgs = await this.profiles.organizations(isOrg ? { ids: owners } : { all: true }, manager);
-    const mentors = await this.profiles.mentors(isOrg ? { all: true } : { ids: owners }, manager);
-    const lists = await this.topLists(side, orgs, mentors);
-    await this.store.replace(manager, side, { ids: owners }, lists, SCORING_ENGINE_VERSION, computedAt);
+    const pacer = this.pacer();
+    const orgs = await this.profiles.organizations(isOrg ? { ids: owners } : { all: true }, manager, pacer);
+    const mentors = await this.profiles.mentors(isOrg ? { all: true } : { ids: owners }, manager, pacer);
+    const lists = await this.topLists(side, orgs, mentors, pacer);
+    await this.store.replace(manager, side, { ids: owners }, lists, SCORING_ENGINE_VERSION, computedAt, pacer);
   }
 
   /** The lists of every profile on `side` against everyone given on the other, on worker threads. */
@@ -152,24 +185,48 @@ export class ScoringService {
     side: ListSide,
     orgs: OrganizationSnapshot[],
     mentors: MentorSnapshot[],
+    pacer: Pacer,
     onProgress?: (fraction: number) => void,
-  ) {
+  ): Promise<PackedLists> {
     const isOrg = side === 'organization';
+    // Snapshots carry every field the score reads.
+    const encodedOrgs = await this.derived(orgs, 'encoded', () =>
+      encodePaced<ScoredOrganization, EncodedOrganizations>(orgs, (s) => encodeOrganizations(s), pacer),
+    );
+    const encodedMentors = await this.derived(mentors, 'encoded', () =>
+      encodePaced<ScoredMentor, EncodedMentors>(mentors, encodeMentors, pacer),
+    );
     const result = await this.engine.topK(
       {
-        orgs: encodeOrganizations(orgs.map(scoredOrganization)),
-        mentors: encodeMentors(mentors.map(scoredMentor)),
+        orgs: encodedOrgs,
+        mentors: encodedMentors,
         tables: this.tables,
         k: this.k,
         orgLists: isOrg,
         mentorLists: !isOrg,
-        mentorEligible: Uint8Array.from(mentors, (m) => (m.available ? 1 : 0)),
+        mentorEligible: this.derived(mentors, 'eligible', () =>
+          Uint8Array.from(mentors, (m) => (m.available ? 1 : 0)),
+        ),
       },
       onProgress,
     );
+    const orgIds = this.derived(orgs, 'ids', () => orgs.map((o) => o.id));
+    const mentorIds = this.derived(mentors, 'ids', () => mentors.map((m) => m.id));
     return isOrg
-      ? listsById(result.orgs!, this.k, orgs, mentors)
-      : listsById(result.mentors!, this.k, mentors, orgs);
+      ? { owners: orgIds, others: mentorIds, lists: result.orgs!, k: this.k }
+      : { owners: mentorIds, others: orgIds, lists: result.mentors!, k: this.k };
+  }
+
+  /**
+   * What is computed from a list of profiles, kept as long as the list is: every shard of a
+   * run scores against the same whole other side (see everyone()), which is then encoded
+   * once per run rather than once per shard, on the thread that also answers requests.
+   */
+  private derived<T>(profiles: object, what: string, make: () => T): T {
+    let values = this.derivations.get(profiles);
+    if (!values) this.derivations.set(profiles, (values = new Map()));
+    if (!values.has(what)) values.set(what, make());
+    return values.get(what) as T;
   }
 
   // ---- Full runs ----------------------------------------------------------------------
@@ -333,15 +390,16 @@ export class ScoringService {
     const side: ListSide = isOrg ? 'organization' : 'mentor';
     // The whole other side: kept from the previous shard while no rescore has happened since.
     const everyone = holding ? undefined : `${runId}:${seen}`;
+    const pacer = this.pacer();
     const orgs = isOrg
-      ? await this.profiles.organizations(range, reader)
+      ? await this.profiles.organizations(range, reader, pacer)
       : await this.everyone('organizations', everyone, () =>
-          this.profiles.organizations({ all: true }, reader),
+          this.profiles.organizations({ all: true }, reader, pacer),
         );
     const mentors = isOrg
-      ? await this.everyone('mentors', everyone, () => this.profiles.mentors({ all: true }, reader))
-      : await this.profiles.mentors(range, reader);
-    const lists = await this.topLists(side, orgs, mentors, onProgress);
+      ? await this.everyone('mentors', everyone, () => this.profiles.mentors({ all: true }, reader, pacer))
+      : await this.profiles.mentors(range, reader, pacer);
+    const lists = await this.topLists(side, orgs, mentors, pacer, onProgress);
     const write = async (manager: EntityManager): Promise<ShardOutcome> => {
       if (!holding) await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SCORING_LOCK]);
       const current = await manager.findOne(ScoringRunShardEntity, {
@@ -350,7 +408,7 @@ export class ScoringService {
       });
       if (!current || current.doneAt) return 'skipped';
       if (!holding && (await rescoreCount(manager)) !== seen) return 'raced';
-      await this.store.replace(manager, side, range, lists, SCORING_ENGINE_VERSION, new Date());
+      await this.store.replace(manager, side, range, lists, SCORING_ENGINE_VERSION, new Date(), pacer);
       if (this.config.SCORING_SHARD_TEST_DELAY_MS > 0) await sleep(this.config.SCORING_SHARD_TEST_DELAY_MS);
       await manager.update(ScoringRunShardEntity, { runId, shard: shardNo }, { doneAt: new Date() });
       const [updated] = await manager.query(
