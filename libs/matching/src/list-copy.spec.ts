@@ -10,7 +10,11 @@ async function render(packed: PackedLists, tail: string): Promise<{ text: string
 }
 
 /** What the general COPY renderer makes of the same lists, row by row. */
-function expected(lists: Array<[string, Array<{ id: string; score: number }>]>, engine: string, at: string): string {
+function expected(
+  lists: Array<[string, Array<{ id: string; score: number }>]>,
+  engine: string,
+  at: string,
+): string {
   return lists
     .map(([owner, entries]) => {
       const worst = entries[entries.length - 1];
@@ -37,10 +41,9 @@ describe('listCopyChunks', () => {
     const ids = Array.from({ length: 40 }, () => randomUUID());
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.array(fc.record({ other: fc.nat(39), score: fc.nat(100) }), { maxLength: 12 }),
-          { maxLength: 8 },
-        ),
+        fc.array(fc.array(fc.record({ other: fc.nat(39), score: fc.nat(100) }), { maxLength: 12 }), {
+          maxLength: 8,
+        }),
         async (shape) => {
           const lists = shape.map(
             (entries, i) =>

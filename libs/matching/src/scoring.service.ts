@@ -125,7 +125,14 @@ export class ScoringService {
         );
       } else {
         // Deleted: its own list goes too.
-        await this.store.replace(manager, side, { ids: [id] }, packEntries([]), SCORING_ENGINE_VERSION, computedAt);
+        await this.store.replace(
+          manager,
+          side,
+          { ids: [id] },
+          packEntries([]),
+          SCORING_ENGINE_VERSION,
+          computedAt,
+        );
       }
 
       // The other side's lists.
@@ -177,7 +184,15 @@ export class ScoringService {
     const orgs = await this.profiles.organizations(isOrg ? { ids: owners } : { all: true }, manager, pacer);
     const mentors = await this.profiles.mentors(isOrg ? { all: true } : { ids: owners }, manager, pacer);
     const lists = await this.topLists(side, orgs, mentors, pacer);
-    await this.store.replace(manager, side, { ids: owners }, lists, SCORING_ENGINE_VERSION, computedAt, pacer);
+    await this.store.replace(
+      manager,
+      side,
+      { ids: owners },
+      lists,
+      SCORING_ENGINE_VERSION,
+      computedAt,
+      pacer,
+    );
   }
 
   /** The lists of every profile on `side` against everyone given on the other, on worker threads. */

@@ -107,7 +107,11 @@ const codeList = (column: string): string => `array_to_string(${column}, ',') AS
 
 const codes = (text: unknown): string[] => (text ? (text as string).split(',') : []);
 
-async function mapPaced<R, T>(rows: readonly R[], pacer: Pacer | undefined, map: (row: R) => T): Promise<T[]> {
+async function mapPaced<R, T>(
+  rows: readonly R[],
+  pacer: Pacer | undefined,
+  map: (row: R) => T,
+): Promise<T[]> {
   if (!pacer) return rows.map(map);
   const out = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i++) {

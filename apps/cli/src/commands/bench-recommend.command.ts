@@ -129,8 +129,8 @@ export async function benchRecommendCommand(options: {
       THROTTLE_TTL_SECONDS: '1',
       LOG_FORMAT: 'json',
       ...Object.fromEntries(
-        ['SCORING_SHARD_SIZE', 'SCORING_THREADS', 'SCORING_NICE', 'SCORING_MAIN_THREAD_PERCENT'].flatMap((k) =>
-          process.env[k] ? [[k, process.env[k]]] : [],
+        ['SCORING_SHARD_SIZE', 'SCORING_THREADS', 'SCORING_NICE', 'SCORING_MAIN_THREAD_PERCENT'].flatMap(
+          (k) => (process.env[k] ? [[k, process.env[k]]] : []),
         ),
       ),
     };
