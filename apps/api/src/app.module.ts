@@ -9,7 +9,8 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MatchingModule } from '@app/matching';
-import { ProfilesModule } from '@app/profiles';
+import { MentorshipsModule } from '@app/mentorships';
+import { MentorProfilesService, OrganizationsService, ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
 import { SeedModule } from '@app/seed';
 import { AuthGuard } from './auth/auth.guard';
@@ -23,6 +24,11 @@ import { StartupTasks } from './startup-tasks';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { MentorsResolver } from './resolvers/mentors.resolver';
+import {
+  MentorshipRequestsResolver,
+  MentorshipsResolver,
+  NotificationsResolver,
+} from './resolvers/mentorships.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
 import { RecommendationsResolver } from './resolvers/recommendations.resolver';
 import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
@@ -46,14 +52,15 @@ export class AppModule {
         AuditModule,
         ProfilesModule,
         MatchingModule,
+        MentorshipsModule,
         SeedModule,
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AccountsModule],
-          inject: [AppConfig, TokenService, AccountsService],
+          imports: [AccountsModule, ProfilesModule],
+          inject: [AppConfig, TokenService, AccountsService, OrganizationsService, MentorProfilesService],
           useFactory: graphqlOptions,
         }),
         ...(options.worker ? [JobsModule] : []),
@@ -68,6 +75,9 @@ export class AppModule {
         OrganizationsResolver,
         MentorsResolver,
         RecommendationsResolver,
+        MentorshipRequestsResolver,
+        MentorshipsResolver,
+        NotificationsResolver,
         AuditResolver,
         // Order matters: throttle first, then authenticate.
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },

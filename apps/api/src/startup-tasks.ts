@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ScoringService } from '@app/matching';
+import { MentorshipRequestsService } from '@app/mentorships';
 import { DemoDataService } from '@app/seed';
 
 /**
  * What the API does once at start (tools such as the CLI do not): load the demo data on first
- * start, then make sure stored recommendations come from the current scoring engine.
+ * start, make sure stored recommendations come from the current scoring engine, and schedule
+ * open mentorship requests' expiry and reminders again.
  */
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {
@@ -13,6 +15,7 @@ export class StartupTasks implements OnApplicationBootstrap {
   constructor(
     private readonly demo: DemoDataService,
     private readonly scoring: ScoringService,
+    private readonly requests: MentorshipRequestsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -23,6 +26,13 @@ export class StartupTasks implements OnApplicationBootstrap {
     } catch (err) {
       // The API serves anyway; an admin can start the run later (recomputeAllScores).
       this.logger.warn(`Could not start a scoring run: ${(err as Error).message}`);
+    }
+    try {
+      // Open requests' expiry and reminder jobs: the embedded queue lost them at the last stop.
+      const open = await this.requests.rescheduleOpen();
+      if (open > 0) this.logger.log(`Expiry and reminders scheduled for ${open} open requests`);
+    } catch (err) {
+      this.logger.warn(`Could not schedule request expiry: ${(err as Error).message}`);
     }
   }
 }

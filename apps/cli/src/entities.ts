@@ -1,6 +1,7 @@
 import { UserEntity } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { MATCHING_ENTITIES } from '@app/matching';
+import { MENTORSHIP_ENTITIES } from '@app/mentorships';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 
 /** Every entity, for tools that build a DataSource without Nest (migration generation). */
@@ -10,4 +11,5 @@ export const ENTITIES = [
   MentorProfileEntity,
   AuditEventEntity,
   ...MATCHING_ENTITIES,
+  ...MENTORSHIP_ENTITIES,
 ];

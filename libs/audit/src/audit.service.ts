@@ -17,6 +17,14 @@ export enum AuditAction {
   MENTOR_PROFILE_UPDATED = 'mentor_profile.updated',
   ORGANIZATIONS_IMPORTED = 'organizations.imported',
   MENTORS_IMPORTED = 'mentors.imported',
+  MENTORSHIP_REQUESTED = 'mentorship_request.created',
+  MENTORSHIP_REQUEST_ACCEPTED = 'mentorship_request.accepted',
+  MENTORSHIP_REQUEST_DECLINED = 'mentorship_request.declined',
+  MENTORSHIP_REQUEST_CANCELLED = 'mentorship_request.cancelled',
+  MENTORSHIP_REQUEST_WITHDRAWN = 'mentorship_request.withdrawn',
+  MENTORSHIP_REQUEST_EXPIRED = 'mentorship_request.expired',
+  MENTORSHIP_COMPLETED = 'mentorship.completed',
+  MENTORSHIP_ENDED = 'mentorship.ended',
 }
 
 export interface AuditRecord {

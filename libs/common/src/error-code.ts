@@ -12,6 +12,18 @@ export enum ErrorCode {
   /** The operation exceeds a depth, alias, token or cost limit; rejected before any resolver runs. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The organisation already has the most open mentorship requests allowed. */
+  TOO_MANY_OPEN_REQUESTS = 'TOO_MANY_OPEN_REQUESTS',
+  /** The organisation already has an open request to this mentor. */
+  DUPLICATE_REQUEST = 'DUPLICATE_REQUEST',
+  /** The pair fails a hard gate (no shared language, mentor not taking requests). */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** The mentor runs as many mentorships as their capacity allows. */
+  CAPACITY_FULL = 'CAPACITY_FULL',
+  /** The request was already accepted, declined, cancelled, withdrawn or expired. */
+  ALREADY_DECIDED = 'ALREADY_DECIDED',
+  /** The mentorship has already completed or ended. */
+  NOT_ACTIVE = 'NOT_ACTIVE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -28,6 +40,12 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.QUERY_LIMIT_EXCEEDED]: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.TOO_MANY_OPEN_REQUESTS]: 409,
+  [ErrorCode.DUPLICATE_REQUEST]: 409,
+  [ErrorCode.NOT_ELIGIBLE]: 400,
+  [ErrorCode.CAPACITY_FULL]: 409,
+  [ErrorCode.ALREADY_DECIDED]: 409,
+  [ErrorCode.NOT_ACTIVE]: 409,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

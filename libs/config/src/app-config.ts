@@ -174,6 +174,27 @@ export class AppConfig {
   @Max(19)
   SCORING_NICE = 19;
 
+  /** Open (PENDING) mentorship requests an organisation may have at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAX_OPEN_REQUESTS = 3;
+
+  /** Days a mentor has to answer a request before it expires. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REQUEST_EXPIRY_DAYS = 14;
+
+  /** Days after which a mentor who has not answered is reminded (once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REQUEST_REMINDER_DAYS = 3;
+
   /**
    * The share (percent) of its main thread a process gives a full run's reading, encoding and
    * writing, in slices of about 2 ms: the API with its in-process worker answers requests on

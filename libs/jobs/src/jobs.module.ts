@@ -1,6 +1,7 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { MatchingJobsModule } from '@app/matching';
+import { MentorshipJobsModule } from '@app/mentorships';
 import { QueueName, QueueService } from '@app/queue';
 
 /**
@@ -8,7 +9,7 @@ import { QueueName, QueueService } from '@app/queue';
  * onModuleInit) and, once all are registered, starts consuming. Loaded by the worker process,
  * and by the API process when it also runs a worker (embedded mode, `npm start`).
  */
-@Module({ imports: [MatchingJobsModule] })
+@Module({ imports: [MatchingJobsModule, MentorshipJobsModule] })
 export class JobsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Jobs');
 

@@ -44,7 +44,11 @@ export class RecommendationsService {
   ): Promise<Recommendation<MentorProfileView>[]> {
     const limit = this.limit(first);
     // One round trip: the organisation (if the caller may see it) and its list with the mentors.
-    const view = { ...this.mentors.viewSql(), alias: 'm', where: 'm.accepting_requests' };
+    const view = {
+      ...this.mentors.viewSql(),
+      alias: 'm',
+      where: 'm.accepting_requests AND m.active_mentorships < m.capacity',
+    };
     const { organization: org, rows } = await this.organizations.findOneWith(
       actor,
       organizationId,

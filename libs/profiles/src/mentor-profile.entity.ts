@@ -40,6 +40,8 @@ export const MENTOR_COPY_COLUMNS = [
 
 @Entity('mentor_profiles')
 @Check('mentor_profiles_capacity_range', `capacity BETWEEN 1 AND 20`)
+// The backstop of capacity-safe acceptance (the conditional update comes first).
+@Check('mentor_profiles_within_capacity', `active_mentorships BETWEEN 0 AND capacity`)
 @Check('mentor_profiles_experience_range', `years_of_experience BETWEEN 0 AND 80`)
 @Check(
   'mentor_profiles_gender_known',
@@ -87,6 +89,10 @@ export class MentorProfileEntity {
 
   @Column({ name: 'accepting_requests', type: 'boolean', default: true })
   acceptingRequests: boolean;
+
+  /** Mentorships running now (ACTIVE): kept with them, in the same transactions. */
+  @Column({ name: 'active_mentorships', type: 'integer', default: 0 })
+  activeMentorships: number;
 
   @Column({ name: 'years_of_experience', type: 'integer', default: 0 })
   yearsOfExperience: number;

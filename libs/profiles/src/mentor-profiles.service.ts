@@ -48,9 +48,19 @@ export class MentorProfilesService {
     const mentorId = await this.profiles.manager.transaction(async (manager) => {
       await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
       const profiles = manager.getRepository(MentorProfileEntity);
-      const current = await profiles.findOneBy({ userId: actor.userId });
+      // Locked: accepting a request counts against capacity on this row meanwhile.
+      const current = await profiles.findOne({
+        where: { userId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const { record, errors } = buildMentorRecord(fields, current ? recordOf(current) : undefined);
       if (!record) throw invalidFields(errors);
+      if (current && record.capacity < current.activeMentorships) {
+        throw badInput(
+          `capacity cannot be lower than the ${current.activeMentorships} mentorships you are running now`,
+          { field: 'capacity' },
+        );
+      }
       await profiles.upsert({ ...record, userId: actor.userId }, { conflictPaths: ['userId'] });
       const saved = await profiles.findOneByOrFail({ userId: actor.userId });
       await this.audit.record(manager, {
@@ -89,6 +99,13 @@ export class MentorProfilesService {
   }
 
   private viewColumns?: string;
+
+  /** Profiles by id, in no order (public: every signed-in user may see mentor profiles). */
+  findByIds(ids: readonly string[]): Promise<MentorProfileView[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.views(this.selectViews().where('m.id = ANY(:ids)', { ids: valid }));
+  }
 
   async findMine(actor: Actor): Promise<MentorProfileView | null> {
     const found = await this.views(this.selectViews().where('m.user_id = :userId', { userId: actor.userId }));

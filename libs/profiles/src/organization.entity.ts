@@ -55,6 +55,8 @@ export const ORGANIZATION_COPY_COLUMNS = [
   'organizations_percent_range',
   `women_ownership_percent BETWEEN 0 AND 100 AND (board_women_percent IS NULL OR board_women_percent BETWEEN 0 AND 100)`,
 )
+@Check('organizations_request_counters', `open_requests >= 0 AND active_mentorships >= 0`)
+@Check('organizations_mentors_wanted_range', `mentors_wanted BETWEEN 1 AND 3`)
 @Index('organizations_name_id', ['name', 'id'])
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -141,6 +143,18 @@ export class OrganizationEntity {
 
   @Column({ name: 'youth_led', type: 'boolean', default: false })
   youthLed: boolean;
+
+  /** Mentors it wants at once (1-3); once it has them, its other open requests are withdrawn. */
+  @Column({ name: 'mentors_wanted', type: 'smallint', default: 1 })
+  mentorsWanted: number;
+
+  /** PENDING requests it has sent: kept with them, in the same transactions. */
+  @Column({ name: 'open_requests', type: 'integer', default: 0 })
+  openRequests: number;
+
+  /** ACTIVE mentorships it has: kept with them, in the same transactions. */
+  @Column({ name: 'active_mentorships', type: 'integer', default: 0 })
+  activeMentorships: number;
 
   @Column({ name: 'social_enterprise', type: 'boolean', default: false })
   socialEnterprise: boolean;

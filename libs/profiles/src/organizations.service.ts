@@ -156,6 +156,16 @@ export class OrganizationsService {
 
   private columns?: string;
 
+  /**
+   * Organisations by id, in no order, with no visibility check: for callers that have already
+   * established access through another record (a mentorship request, say).
+   */
+  findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.organizations.createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: valid }).getMany();
+  }
+
   async list(
     actor: Actor,
     filter: OrganizationFilter,

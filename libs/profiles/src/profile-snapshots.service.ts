@@ -72,7 +72,8 @@ export class ProfileSnapshotsService {
     const [where, params] = scopeWhere(scope);
     const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(
       `SELECT id, economy, ${codeList('expertise_sectors')}, ${codeList('expertise_topics')},
-              ${codeList('economies')}, ${codeList('languages')}, gender, accepting_requests, capacity
+              ${codeList('economies')}, ${codeList('languages')}, gender, accepting_requests, capacity,
+              active_mentorships
          FROM mentor_profiles ${where} ORDER BY id`,
       params,
     );
@@ -84,8 +85,7 @@ export class ProfileSnapshotsService {
       economies: codes(r.economies) as EconomyCode[],
       languages: codes(r.languages),
       isWoman: r.gender === 'WOMAN',
-      // Capacity in use arrives with mentorships; until then a profile with capacity is open.
-      available: (r.accepting_requests as boolean) && Number(r.capacity) > 0,
+      available: (r.accepting_requests as boolean) && Number(r.capacity) > Number(r.active_mentorships),
     }));
   }
 

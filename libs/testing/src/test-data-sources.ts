@@ -4,6 +4,7 @@ import { AuditEventEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { MATCHING_ENTITIES } from '@app/matching';
+import { MENTORSHIP_ENTITIES } from '@app/mentorships';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 import { createTestDatabase } from './test-database';
 
@@ -13,6 +14,7 @@ export const TEST_ENTITIES = [
   MentorProfileEntity,
   AuditEventEntity,
   ...MATCHING_ENTITIES,
+  ...MENTORSHIP_ENTITIES,
 ];
 
 /** A database engine the product runs on, for suites that must hold on both. */

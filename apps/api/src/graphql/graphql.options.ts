@@ -12,6 +12,7 @@ import type { AppConfig } from '@app/config';
 import { ErrorCode } from '@app/common';
 import type { GraphQLContext } from './graphql-context';
 import { createLoaders } from './loaders';
+import type { MentorProfilesService, OrganizationsService } from '@app/profiles';
 
 // "more that N tokens" is graphql-js's parser (sic; later versions may spell it "than").
 const LIMIT_MESSAGE =
@@ -24,6 +25,8 @@ export function graphqlOptions(
   config: AppConfig,
   tokens: TokenService,
   accounts: AccountsService,
+  organizations: OrganizationsService,
+  mentors: MentorProfilesService,
 ): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
@@ -64,7 +67,7 @@ export function graphqlOptions(
         reply,
         actor,
         tokenRejected: Boolean(token) && actor === null,
-        loaders: createLoaders(accounts),
+        loaders: createLoaders(accounts, organizations, mentors),
       };
     },
     formatError: formatError,

@@ -1,6 +1,13 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '@app/common';
 import { ScoreComponentCode, ScoringRunStatus } from '@app/matching';
+import {
+  DeclineReason,
+  MentorshipStatus,
+  NotificationKind,
+  RequestSource,
+  RequestStatus,
+} from '@app/mentorships';
 import { Gender, OrganizationKind } from '@app/profiles';
 import { Locality, SizeClass } from '@app/taxonomy';
 
@@ -24,5 +31,26 @@ registerEnumType(ScoreComponentCode, {
   description: 'The parts of a match score; their points add up to the score.',
 });
 registerEnumType(ScoringRunStatus, { name: 'ScoringRunStatus' });
+registerEnumType(RequestStatus, { name: 'MentorshipRequestStatus' });
+registerEnumType(RequestSource, {
+  name: 'MentorshipRequestSource',
+  description: 'Sent by the owner, sent on by the platform after an expiry, or from a matching round.',
+});
+registerEnumType(DeclineReason, { name: 'DeclineReason' });
+registerEnumType(MentorshipStatus, { name: 'MentorshipStatus' });
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
-export { Gender, Locality, OrganizationKind, Role, ScoreComponentCode, ScoringRunStatus, SizeClass };
+export {
+  DeclineReason,
+  Gender,
+  Locality,
+  MentorshipStatus,
+  NotificationKind,
+  OrganizationKind,
+  RequestSource,
+  RequestStatus,
+  Role,
+  ScoreComponentCode,
+  ScoringRunStatus,
+  SizeClass,
+};

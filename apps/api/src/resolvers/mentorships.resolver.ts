@@ -1,0 +1,203 @@
+import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Actor, notFound } from '@app/common';
+import { MentorshipRequestsService, MentorshipsService, NotificationsService } from '@app/mentorships';
+import { CurrentActor } from '../auth/auth.decorators';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { IdArgs } from '../inputs/auth.input';
+import {
+  DeclineRequestArgs,
+  EndMentorshipArgs,
+  MentorshipRequestsArgs,
+  MentorshipsArgs,
+  NotificationsArgs,
+  RequestMentorshipInput,
+} from '../inputs/mentorship.input';
+import { connectionOf } from '../models/connection.model';
+import { MentorProfileModel } from '../models/mentor-profile.model';
+import {
+  MentorshipConnection,
+  MentorshipModel,
+  MentorshipRequestConnection,
+  MentorshipRequestModel,
+  NotificationConnection,
+  NotificationModel,
+} from '../models/mentorship.model';
+import { OrganizationModel } from '../models/organization.model';
+
+/**
+ * The organisation and mentor of a request or mentorship: whoever may see the record may see
+ * both parties (a mentor sees the organisation that asked them).
+ */
+async function partiesOf(
+  record: { organizationId: string; mentorId: string },
+  ctx: GraphQLContext,
+): Promise<{ organization: OrganizationModel; mentor: MentorProfileModel }> {
+  const [organization, mentor] = await Promise.all([
+    ctx.loaders.organizationById.load(record.organizationId),
+    ctx.loaders.mentorById.load(record.mentorId),
+  ]);
+  if (!organization) throw notFound('Organization');
+  if (!mentor) throw notFound('Mentor profile');
+  return { organization: OrganizationModel.from(organization), mentor: MentorProfileModel.from(mentor) };
+}
+
+@Resolver(() => MentorshipRequestModel)
+export class MentorshipRequestsResolver {
+  constructor(private readonly requests: MentorshipRequestsService) {}
+
+  @Mutation(() => MentorshipRequestModel, {
+    description:
+      'Asks a mentor to mentor an organisation (its owner only). Errors: NOT_ELIGIBLE (no shared language, ' +
+      'mentor not taking requests), CAPACITY_FULL, DUPLICATE_REQUEST, TOO_MANY_OPEN_REQUESTS.',
+  })
+  async requestMentorship(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RequestMentorshipInput,
+  ): Promise<MentorshipRequestModel> {
+    return MentorshipRequestModel.from(await this.requests.request(actor, input));
+  }
+
+  @Mutation(() => MentorshipRequestModel, {
+    description: 'The mentor accepts: a mentorship starts. Errors: CAPACITY_FULL, ALREADY_DECIDED.',
+  })
+  async acceptMentorshipRequest(
+    @CurrentActor() actor: Actor,
+    @Args() { id }: IdArgs,
+  ): Promise<MentorshipRequestModel> {
+    return MentorshipRequestModel.from(await this.requests.accept(actor, id));
+  }
+
+  @Mutation(() => MentorshipRequestModel, {
+    description: 'The mentor declines, with a reason. ALREADY_DECIDED if answered.',
+  })
+  async declineMentorshipRequest(
+    @CurrentActor() actor: Actor,
+    @Args() { id, reason, comment }: DeclineRequestArgs,
+  ): Promise<MentorshipRequestModel> {
+    return MentorshipRequestModel.from(await this.requests.decline(actor, id, reason, comment));
+  }
+
+  @Mutation(() => MentorshipRequestModel, {
+    description: 'The owner withdraws an open request. ALREADY_DECIDED if answered.',
+  })
+  async cancelMentorshipRequest(
+    @CurrentActor() actor: Actor,
+    @Args() { id }: IdArgs,
+  ): Promise<MentorshipRequestModel> {
+    return MentorshipRequestModel.from(await this.requests.cancel(actor, id));
+  }
+
+  @Query(() => MentorshipRequestConnection, {
+    description:
+      'Newest first. Owners see their organisations’ requests, mentors those addressed to them, program ' +
+      'managers those of organisations in their economies, admins all.',
+  })
+  async mentorshipRequests(
+    @CurrentActor() actor: Actor,
+    @Args() { filter, first, after }: MentorshipRequestsArgs,
+  ): Promise<InstanceType<typeof MentorshipRequestConnection>> {
+    const page = await this.requests.list(actor, filter ?? {}, { first, after });
+    return connectionOf(page, MentorshipRequestModel.from);
+  }
+
+  @Query(() => MentorshipRequestModel)
+  async mentorshipRequest(
+    @CurrentActor() actor: Actor,
+    @Args() { id }: IdArgs,
+  ): Promise<MentorshipRequestModel> {
+    return MentorshipRequestModel.from(await this.requests.findOne(actor, id));
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(
+    @Root() r: MentorshipRequestModel,
+    @Context() ctx: GraphQLContext,
+  ): Promise<OrganizationModel> {
+    return (await partiesOf(r, ctx)).organization;
+  }
+
+  @ResolveField(() => MentorProfileModel)
+  async mentor(
+    @Root() r: MentorshipRequestModel,
+    @Context() ctx: GraphQLContext,
+  ): Promise<MentorProfileModel> {
+    return (await partiesOf(r, ctx)).mentor;
+  }
+
+  @ResolveField(() => MentorshipModel, {
+    nullable: true,
+    description: 'The mentorship it started, once accepted.',
+  })
+  async mentorship(@Root() r: MentorshipRequestModel): Promise<MentorshipModel | null> {
+    const found = await this.requests.mentorshipOf(r.id);
+    return found ? MentorshipModel.from(found) : null;
+  }
+}
+
+@Resolver(() => MentorshipModel)
+export class MentorshipsResolver {
+  constructor(private readonly service: MentorshipsService) {}
+
+  @Query(() => MentorshipConnection, { description: 'Newest first; visible to the same people as requests.' })
+  async mentorships(
+    @CurrentActor() actor: Actor,
+    @Args() { filter, first, after }: MentorshipsArgs,
+  ): Promise<InstanceType<typeof MentorshipConnection>> {
+    const page = await this.service.list(actor, filter ?? {}, { first, after });
+    return connectionOf(page, MentorshipModel.from);
+  }
+
+  @Query(() => MentorshipModel)
+  async mentorship(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<MentorshipModel> {
+    return MentorshipModel.from(await this.service.findOne(actor, id));
+  }
+
+  @Mutation(() => MentorshipModel, {
+    description: 'Either side marks it completed; the mentor’s capacity frees. NOT_ACTIVE if finished.',
+  })
+  async completeMentorship(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<MentorshipModel> {
+    return MentorshipModel.from(await this.service.complete(actor, id));
+  }
+
+  @Mutation(() => MentorshipModel, {
+    description: 'Either side ends it early, with a reason; the mentor’s capacity frees.',
+  })
+  async endMentorship(
+    @CurrentActor() actor: Actor,
+    @Args() { id, reason }: EndMentorshipArgs,
+  ): Promise<MentorshipModel> {
+    return MentorshipModel.from(await this.service.end(actor, id, reason));
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(@Root() m: MentorshipModel, @Context() ctx: GraphQLContext): Promise<OrganizationModel> {
+    return (await partiesOf(m, ctx)).organization;
+  }
+
+  @ResolveField(() => MentorProfileModel)
+  async mentor(@Root() m: MentorshipModel, @Context() ctx: GraphQLContext): Promise<MentorProfileModel> {
+    return (await partiesOf(m, ctx)).mentor;
+  }
+}
+
+@Resolver(() => NotificationModel)
+export class NotificationsResolver {
+  constructor(private readonly service: NotificationsService) {}
+
+  @Query(() => NotificationConnection, { description: 'The caller’s own notifications, newest first.' })
+  async notifications(
+    @CurrentActor() actor: Actor,
+    @Args() { unreadOnly, first, after }: NotificationsArgs,
+  ): Promise<InstanceType<typeof NotificationConnection>> {
+    const page = await this.service.list(actor, unreadOnly ?? false, { first, after });
+    return connectionOf(page, NotificationModel.from);
+  }
+
+  @Mutation(() => NotificationModel)
+  async markNotificationRead(
+    @CurrentActor() actor: Actor,
+    @Args() { id }: IdArgs,
+  ): Promise<NotificationModel> {
+    return NotificationModel.from(await this.service.markRead(actor, id));
+  }
+}

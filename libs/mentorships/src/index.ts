@@ -1,0 +1,6 @@
+export * from './mentorship.entities';
+export * from './mentorship.jobs';
+export * from './mentorship-requests.service';
+export * from './mentorships.service';
+export * from './mentorships.module';
+export * from './notifications.service';

@@ -1,0 +1,516 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
+import {
+  Actor,
+  DomainError,
+  ErrorCode,
+  Page,
+  PageRequest,
+  badInput,
+  forbidden,
+  isUuid,
+  notFound,
+} from '@app/common';
+import { AppConfig } from '@app/config';
+import { hydrateRaw, keysetPage } from '@app/database';
+import { ProfileEvents } from '@app/profiles';
+import { QueueService } from '@app/queue';
+import {
+  DeclineReason,
+  MentorshipEntity,
+  MentorshipRequestEntity,
+  NotificationKind,
+  RequestSource,
+  RequestStatus,
+} from './mentorship.entities';
+import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
+import { NotificationsService } from './notifications.service';
+import { canSeeEconomy, whereParty } from './visibility';
+
+export interface RequestMentorshipInput {
+  organizationId: string;
+  mentorId: string;
+  message: string;
+  goals?: string[] | null;
+  autoReroute?: boolean | null;
+}
+
+export interface MentorshipRequestFilter {
+  status?: RequestStatus | null;
+  organizationId?: string | null;
+  mentorId?: string | null;
+}
+
+export const MESSAGE_MAX = 2000;
+export const GOALS_MAX = 10;
+export const GOAL_MAX = 200;
+export const COMMENT_MAX = 1000;
+
+/** What a decision needs to know about a request, read with its organisation and mentor. */
+interface RequestParties {
+  id: string;
+  organization_id: string;
+  mentor_id: string;
+  status: RequestStatus;
+  owner_id: string | null;
+  economy: string;
+  mentor_user_id: string;
+}
+
+const PARTIES_SQL = `
+  SELECT r.id, r.organization_id, r.mentor_id, r.status, o.owner_id, o.economy, m.user_id AS mentor_user_id
+    FROM mentorship_requests r
+    JOIN organizations o ON o.id = r.organization_id
+    JOIN mentor_profiles m ON m.id = r.mentor_id
+   WHERE r.id = $1`;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Mentorship requests and their decisions. Every change runs in one transaction that locks the
+ * organisation row first (then the request, then the mentor), so decisions on one
+ * organisation's requests are serialised and never deadlock; counters on organisations and
+ * mentors move in the same transactions as the rows they count, and CHECK constraints back them.
+ */
+@Injectable()
+export class MentorshipRequestsService {
+  private readonly logger = new Logger('MentorshipRequests');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly events: ProfileEvents,
+    private readonly queue: QueueService,
+  ) {}
+
+  async request(actor: Actor, input: RequestMentorshipInput): Promise<MentorshipRequestEntity> {
+    const message = input.message.trim();
+    const goals = (input.goals ?? []).map((g) => g.trim()).filter((g) => g.length > 0);
+    if (message.length === 0) throw badInput('message must not be empty', { field: 'message' });
+    if (message.length > MESSAGE_MAX)
+      throw badInput(`message is longer than ${MESSAGE_MAX} characters`, { field: 'message' });
+    if (goals.length > GOALS_MAX) throw badInput(`at most ${GOALS_MAX} goals`, { field: 'goals' });
+    if (goals.some((g) => g.length > GOAL_MAX))
+      throw badInput(`a goal is longer than ${GOAL_MAX} characters`, { field: 'goals' });
+    if (!isUuid(input.organizationId)) throw notFound('Organization');
+    if (!isUuid(input.mentorId)) throw notFound('Mentor profile');
+
+    const created = await this.dataSource.transaction(async (manager) => {
+      // The organisation row first: it orders every change to this organisation's requests.
+      const [org] = await manager.query(
+        `SELECT id, owner_id, economy, languages, open_requests FROM organizations WHERE id = $1 FOR UPDATE`,
+        [input.organizationId],
+      );
+      if (!org || !canSeeOrganization(actor, org)) throw notFound('Organization');
+      if (org.owner_id !== actor.userId) {
+        throw forbidden("Only the organisation's owner requests mentors for it");
+      }
+      const [mentor] = await manager.query(
+        `SELECT id, user_id, languages, accepting_requests, capacity, active_mentorships
+           FROM mentor_profiles WHERE id = $1`,
+        [input.mentorId],
+      );
+      if (!mentor) throw notFound('Mentor profile');
+      if (mentor.user_id === actor.userId)
+        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'You cannot mentor yourself');
+      const shared = (org.languages as string[]).some((l) => (mentor.languages as string[]).includes(l));
+      if (!shared)
+        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'The organisation and the mentor share no language');
+      if (!mentor.accepting_requests) {
+        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'This mentor is not taking requests now');
+      }
+      if (mentor.active_mentorships >= mentor.capacity) {
+        throw new DomainError(ErrorCode.CAPACITY_FULL, 'This mentor has no capacity left');
+      }
+      const [open] = await manager.query(
+        `SELECT 1 FROM mentorship_requests WHERE organization_id = $1 AND mentor_id = $2 AND status = 'PENDING'`,
+        [org.id, mentor.id],
+      );
+      if (open)
+        throw new DomainError(ErrorCode.DUPLICATE_REQUEST, 'There is already an open request to this mentor');
+      const limit = this.config.MAX_OPEN_REQUESTS;
+      const counted = await manager.query(
+        `UPDATE organizations SET open_requests = open_requests + 1
+          WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
+        [org.id, limit],
+      );
+      if (counted[0].length === 0) {
+        throw new DomainError(
+          ErrorCode.TOO_MANY_OPEN_REQUESTS,
+          `An organisation may have at most ${limit} open requests; cancel one or wait for an answer`,
+          { limit },
+        );
+      }
+      const request = await this.insert(manager, {
+        organizationId: org.id,
+        mentorId: mentor.id,
+        requestedBy: actor.userId,
+        message,
+        goals,
+        autoReroute: input.autoReroute ?? false,
+        source: RequestSource.DIRECT,
+      });
+      await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
+        requestId: request.id,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_REQUESTED,
+        targetType: 'mentorship_request',
+        targetId: request.id,
+        details: { organizationId: org.id, mentorId: mentor.id },
+      });
+      return request;
+    });
+    await this.schedule(created);
+    return created;
+  }
+
+  async accept(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
+    let mentorId = '';
+    const accepted = await this.dataSource.transaction(async (manager) => {
+      const parties = await this.partiesFor(manager, actor, id, 'mentor');
+      mentorId = parties.mentor_id;
+      await lockOrganization(manager, parties.organization_id);
+      const request = await decide(manager, id, RequestStatus.ACCEPTED);
+      const fits = await manager.query(
+        `UPDATE mentor_profiles SET active_mentorships = active_mentorships + 1
+          WHERE id = $1 AND active_mentorships < capacity RETURNING active_mentorships`,
+        [parties.mentor_id],
+      );
+      if (fits[0].length === 0) {
+        throw new DomainError(
+          ErrorCode.CAPACITY_FULL,
+          'You are already mentoring as many organisations as your capacity allows',
+        );
+      }
+      const mentorship = await manager.save(
+        manager.create(MentorshipEntity, {
+          requestId: id,
+          organizationId: parties.organization_id,
+          mentorId: parties.mentor_id,
+        }),
+      );
+      const [[org]] = await manager.query(
+        `UPDATE organizations
+            SET open_requests = open_requests - 1, active_mentorships = active_mentorships + 1
+          WHERE id = $1 RETURNING active_mentorships, mentors_wanted`,
+        [parties.organization_id],
+      );
+      await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_ACCEPTED, {
+        requestId: id,
+        mentorshipId: mentorship.id,
+      });
+      if (org.active_mentorships >= org.mentors_wanted)
+        await this.withdrawOpen(manager, parties.organization_id);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_REQUEST_ACCEPTED,
+        targetType: 'mentorship_request',
+        targetId: id,
+        details: { mentorshipId: mentorship.id },
+      });
+      return request;
+    });
+    // Capacity in use changed: the mentor may have left organisations' recommendations.
+    await this.events.mentorChanged(mentorId);
+    return accepted;
+  }
+
+  async decline(
+    actor: Actor,
+    id: string,
+    reason: DeclineReason,
+    comment?: string | null,
+  ): Promise<MentorshipRequestEntity> {
+    const text = comment?.trim() || null;
+    if (text && text.length > COMMENT_MAX)
+      throw badInput(`comment is longer than ${COMMENT_MAX} characters`, { field: 'comment' });
+    return this.dataSource.transaction(async (manager) => {
+      const parties = await this.partiesFor(manager, actor, id, 'mentor');
+      await lockOrganization(manager, parties.organization_id);
+      const request = await decide(manager, id, RequestStatus.DECLINED, {
+        decline_reason: reason,
+        decline_comment: text,
+      });
+      await releaseOpen(manager, parties.organization_id, 1);
+      await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_DECLINED, {
+        requestId: id,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_REQUEST_DECLINED,
+        targetType: 'mentorship_request',
+        targetId: id,
+        details: { reason },
+      });
+      return request;
+    });
+  }
+
+  async cancel(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const parties = await this.partiesFor(manager, actor, id, 'owner');
+      await lockOrganization(manager, parties.organization_id);
+      const request = await decide(manager, id, RequestStatus.CANCELLED);
+      await releaseOpen(manager, parties.organization_id, 1);
+      await this.notifications.notify(manager, parties.mentor_user_id, NotificationKind.REQUEST_CANCELLED, {
+        requestId: id,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_REQUEST_CANCELLED,
+        targetType: 'mentorship_request',
+        targetId: id,
+      });
+      return request;
+    });
+  }
+
+  /**
+   * The expiry job: a request still PENDING at its expiry time becomes EXPIRED and the
+   * organisation is told. Applied once however often the job runs (a conditional update).
+   */
+  async expire(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [parties] = (await manager.query(PARTIES_SQL, [id])) as RequestParties[];
+      if (!parties || parties.status !== RequestStatus.PENDING) return false;
+      await lockOrganization(manager, parties.organization_id);
+      const [rows] = await manager.query(
+        `UPDATE mentorship_requests SET status = 'EXPIRED', decided_at = now()
+          WHERE id = $1 AND status = 'PENDING' AND expires_at <= now() RETURNING id`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      await releaseOpen(manager, parties.organization_id, 1);
+      await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_EXPIRED, {
+        requestId: id,
+      });
+      await this.audit.record(manager, {
+        actorId: null,
+        action: AuditAction.MENTORSHIP_REQUEST_EXPIRED,
+        targetType: 'mentorship_request',
+        targetId: id,
+      });
+      return true;
+    });
+  }
+
+  /** The reminder job: reminds the mentor of a request still PENDING, once. */
+  async remind(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query(
+        `UPDATE mentorship_requests SET reminded_at = now()
+          WHERE id = $1 AND status = 'PENDING' AND reminded_at IS NULL RETURNING mentor_id`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      const [mentor] = await manager.query(`SELECT user_id FROM mentor_profiles WHERE id = $1`, [
+        rows[0].mentor_id,
+      ]);
+      await this.notifications.notify(manager, mentor?.user_id ?? null, NotificationKind.REQUEST_REMINDER, {
+        requestId: id,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * At start: schedules expiry and reminder jobs for every PENDING request again. The embedded
+   * queue keeps delayed jobs in memory only; on BullMQ the deterministic job ids make this a
+   * no-op. Returns how many requests were scheduled.
+   */
+  async rescheduleOpen(): Promise<number> {
+    const open: MentorshipRequestEntity[] = await this.dataSource
+      .getRepository(MentorshipRequestEntity)
+      .find({
+        where: { status: RequestStatus.PENDING },
+        select: { id: true, createdAt: true, expiresAt: true, remindedAt: true },
+      });
+    for (const request of open) await this.schedule(request);
+    return open.length;
+  }
+
+  async findOne(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
+    if (!isUuid(id)) throw notFound('Mentorship request');
+    const query = this.dataSource
+      .getRepository(MentorshipRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id });
+    whereParty(query, 'r', actor);
+    const found = await query.getOne();
+    if (!found) throw notFound('Mentorship request');
+    return found;
+  }
+
+  /** Requests the caller may see: theirs as owner or mentor, their economies as program manager. */
+  list(
+    actor: Actor,
+    filter: MentorshipRequestFilter,
+    request: PageRequest,
+  ): Promise<Page<MentorshipRequestEntity>> {
+    const repository = this.dataSource.getRepository(MentorshipRequestEntity);
+    const base = repository.createQueryBuilder('r');
+    whereParty(base, 'r', actor);
+    if (filter.status) base.andWhere('r.status = :status', { status: filter.status });
+    if (filter.organizationId) {
+      if (!isUuid(filter.organizationId)) throw badInput('organizationId is not a valid id');
+      base.andWhere('r.organization_id = :organizationId', { organizationId: filter.organizationId });
+    }
+    if (filter.mentorId) {
+      if (!isUuid(filter.mentorId)) throw badInput('mentorId is not a valid id');
+      base.andWhere('r.mentor_id = :mentorId', { mentorId: filter.mentorId });
+    }
+    return keysetPage(base, request, {
+      keyColumn: 'r.created_at',
+      idColumn: 'r.id',
+      direction: 'DESC',
+      fetch: async (query) => hydrateRaw(repository.metadata, 'r', await query.getRawMany()),
+      positionOf: (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
+    });
+  }
+
+  /** The mentorship an accepted request started, if any (visible with the request). */
+  mentorshipOf(requestId: string): Promise<MentorshipEntity | null> {
+    return this.dataSource.getRepository(MentorshipEntity).findOneBy({ requestId });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    fields: Pick<
+      MentorshipRequestEntity,
+      'organizationId' | 'mentorId' | 'requestedBy' | 'message' | 'goals' | 'autoReroute' | 'source'
+    >,
+  ): Promise<MentorshipRequestEntity> {
+    const expiresAt = new Date(Date.now() + this.config.REQUEST_EXPIRY_DAYS * DAY_MS);
+    try {
+      return await manager.save(manager.create(MentorshipRequestEntity, { ...fields, expiresAt }));
+    } catch (err) {
+      if ((err as { constraint?: string }).constraint === 'mentorship_requests_open_pair') {
+        throw new DomainError(ErrorCode.DUPLICATE_REQUEST, 'There is already an open request to this mentor');
+      }
+      throw err;
+    }
+  }
+
+  /** Every other open request of the organisation: WITHDRAWN, their mentors told. */
+  private async withdrawOpen(manager: EntityManager, organizationId: string): Promise<void> {
+    const [withdrawn] = await manager.query(
+      `UPDATE mentorship_requests r SET status = 'WITHDRAWN', decided_at = now()
+         FROM mentor_profiles m
+        WHERE r.organization_id = $1 AND r.status = 'PENDING' AND m.id = r.mentor_id
+        RETURNING r.id, m.user_id`,
+      [organizationId],
+    );
+    if (withdrawn.length === 0) return;
+    await releaseOpen(manager, organizationId, withdrawn.length);
+    for (const row of withdrawn as Array<{ id: string; user_id: string }>) {
+      await this.notifications.notify(manager, row.user_id, NotificationKind.REQUEST_WITHDRAWN, {
+        requestId: row.id,
+      });
+      await this.audit.record(manager, {
+        actorId: null,
+        action: AuditAction.MENTORSHIP_REQUEST_WITHDRAWN,
+        targetType: 'mentorship_request',
+        targetId: row.id,
+      });
+    }
+  }
+
+  /**
+   * The request with its parties, if the caller may see it (NOT_FOUND otherwise) and is the
+   * side that decides (FORBIDDEN otherwise).
+   */
+  private async partiesFor(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    side: 'mentor' | 'owner',
+  ): Promise<RequestParties> {
+    if (!isUuid(id)) throw notFound('Mentorship request');
+    const [parties] = (await manager.query(PARTIES_SQL, [id])) as RequestParties[];
+    const visible =
+      parties &&
+      (parties.owner_id === actor.userId ||
+        parties.mentor_user_id === actor.userId ||
+        canSeeOrganization(actor, parties));
+    if (!visible) throw notFound('Mentorship request');
+    if (side === 'mentor' && parties.mentor_user_id !== actor.userId) {
+      throw forbidden('Only the mentor the request is addressed to answers it');
+    }
+    if (side === 'owner' && parties.owner_id !== actor.userId) {
+      throw forbidden("Only the organisation's owner cancels its requests");
+    }
+    return parties;
+  }
+
+  /** Expiry and reminder jobs: deterministic ids, so scheduling twice schedules once. */
+  private async schedule(
+    request: Pick<MentorshipRequestEntity, 'id' | 'createdAt' | 'expiresAt' | 'remindedAt'>,
+  ) {
+    try {
+      const now = Date.now();
+      await this.queue.enqueue(
+        REQUEST_EXPIRE,
+        { requestId: request.id },
+        { jobId: `request-expire-${request.id}`, delayMs: Math.max(0, request.expiresAt.getTime() - now) },
+      );
+      if (!request.remindedAt) {
+        const remindAt = request.createdAt.getTime() + this.config.REQUEST_REMINDER_DAYS * DAY_MS;
+        if (remindAt < request.expiresAt.getTime()) {
+          await this.queue.enqueue(
+            REQUEST_REMIND,
+            { requestId: request.id },
+            { jobId: `request-remind-${request.id}`, delayMs: Math.max(0, remindAt - now) },
+          );
+        }
+      }
+    } catch (err) {
+      // The request stands; the next start schedules it again (rescheduleOpen).
+      this.logger.warn(`Could not schedule expiry of request ${request.id}: ${(err as Error).message}`);
+    }
+  }
+}
+
+function canSeeOrganization(actor: Actor, org: { owner_id: string | null; economy: string }): boolean {
+  return org.owner_id === actor.userId || canSeeEconomy(actor, org.economy);
+}
+
+async function lockOrganization(manager: EntityManager, organizationId: string): Promise<void> {
+  await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
+}
+
+/** PENDING → `status`, once: ALREADY_DECIDED when another decision came first. */
+async function decide(
+  manager: EntityManager,
+  id: string,
+  status: RequestStatus,
+  extra: Record<string, unknown> = {},
+): Promise<MentorshipRequestEntity> {
+  const sets = Object.keys(extra).map((column, i) => `, ${column} = $${i + 3}`);
+  const [rows] = await manager.query(
+    `UPDATE mentorship_requests SET status = $2, decided_at = now()${sets.join('')}
+      WHERE id = $1 AND status = 'PENDING' RETURNING *`,
+    [id, status, ...Object.values(extra)],
+  );
+  if (rows.length === 0) {
+    throw new DomainError(ErrorCode.ALREADY_DECIDED, 'This request has already been decided');
+  }
+  const repository = manager.getRepository(MentorshipRequestEntity);
+  return repository.create(
+    Object.fromEntries(
+      repository.metadata.columns.map((c) => [c.propertyName, rows[0][c.databaseName]]),
+    ) as Partial<MentorshipRequestEntity>,
+  );
+}
+
+async function releaseOpen(manager: EntityManager, organizationId: string, count: number): Promise<void> {
+  await manager.query(`UPDATE organizations SET open_requests = open_requests - $2 WHERE id = $1`, [
+    organizationId,
+    count,
+  ]);
+}

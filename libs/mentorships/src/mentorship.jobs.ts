@@ -1,0 +1,7 @@
+import { QueueName, defineJob } from '@app/queue';
+
+/** A request's expiry, due REQUEST_EXPIRY_DAYS after it was sent (ids only). */
+export const REQUEST_EXPIRE = defineJob<{ requestId: string }>('request-expire', QueueName.DEFAULT);
+
+/** The mentor's reminder of an unanswered request, REQUEST_REMINDER_DAYS after it was sent. */
+export const REQUEST_REMIND = defineJob<{ requestId: string }>('request-remind', QueueName.DEFAULT);

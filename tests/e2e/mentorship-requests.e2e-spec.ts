@@ -1,0 +1,304 @@
+import { Role } from '@app/common';
+import { MentorshipRequestsService } from '@app/mentorships';
+import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+// Tests boot the real app; the lint rule keeps libs from importing apps.
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const UPSERT_MENTOR = `mutation($input: UpsertMentorProfileInput!) { upsertMentorProfile(input: $input) { id } }`;
+const REQUEST = `mutation($input: RequestMentorshipInput!) {
+  requestMentorship(input: $input) { id status source goals expiresAt organization { id name } mentor { id } }
+}`;
+const ACCEPT = `mutation($id: ID!) { acceptMentorshipRequest(id: $id) { id status decidedAt mentorship { id status } } }`;
+const DECLINE = `mutation($id: ID!, $reason: DeclineReason!, $comment: String) {
+  declineMentorshipRequest(id: $id, reason: $reason, comment: $comment) { id status declineReason declineComment }
+}`;
+const CANCEL = `mutation($id: ID!) { cancelMentorshipRequest(id: $id) { id status } }`;
+const REQUESTS = `query($filter: MentorshipRequestFilterInput) {
+  mentorshipRequests(filter: $filter, first: 50) { totalCount nodes { id status organization { name } mentor { id } } }
+}`;
+const COMPLETE = `mutation($id: ID!) { completeMentorship(id: $id) { id status endedAt } }`;
+const END = `mutation($id: ID!, $reason: String!) { endMentorship(id: $id, reason: $reason) { id status endReason } }`;
+const NOTIFICATIONS = `query { notifications(first: 50) { totalCount nodes { id kind requestId mentorshipId readAt } } }`;
+const MARK_READ = `mutation($id: ID!) { markNotificationRead(id: $id) { id readAt } }`;
+
+describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
+  let t: TestApp;
+  let owner: SignedIn;
+  let otherOwner: SignedIn;
+  let manager: SignedIn;
+
+  async function mentor(overrides: Record<string, unknown> = {}): Promise<{ user: SignedIn; id: string }> {
+    const user = await t.signUp(Role.MENTOR);
+    const { upsertMentorProfile } = await user.client.data(UPSERT_MENTOR, { input: mentorInput(overrides) });
+    return { user, id: upsertMentorProfile.id };
+  }
+
+  async function organization(by: SignedIn, overrides: Record<string, unknown> = {}): Promise<string> {
+    const { createOrganization } = await by.client.data(CREATE_ORG, { input: organizationInput(overrides) });
+    return createOrganization.id;
+  }
+
+  const request = (
+    by: SignedIn,
+    organizationId: string,
+    mentorId: string,
+    extra: Record<string, unknown> = {},
+  ) =>
+    by.client.request(REQUEST, { input: { organizationId, mentorId, message: 'Help us export', ...extra } });
+
+  /** Counters on organisations and mentors against the rows they count. */
+  async function countersMatchRows(): Promise<void> {
+    const orgs = await t.dataSource.query(
+      `SELECT o.id, o.open_requests, o.active_mentorships,
+              (SELECT count(*) FROM mentorship_requests r WHERE r.organization_id = o.id AND r.status = 'PENDING')::int AS pending,
+              (SELECT count(*) FROM mentorships s WHERE s.organization_id = o.id AND s.status = 'ACTIVE')::int AS active
+         FROM organizations o`,
+    );
+    for (const o of orgs) {
+      expect([o.id, o.open_requests]).toEqual([o.id, o.pending]);
+      expect([o.id, o.active_mentorships]).toEqual([o.id, o.active]);
+    }
+    const mentors = await t.dataSource.query(
+      `SELECT m.id, m.active_mentorships, m.capacity,
+              (SELECT count(*) FROM mentorships s WHERE s.mentor_id = m.id AND s.status = 'ACTIVE')::int AS active
+         FROM mentor_profiles m`,
+    );
+    for (const m of mentors) {
+      expect([m.id, m.active_mentorships]).toEqual([m.id, m.active]);
+      expect(m.active_mentorships).toBeLessThanOrEqual(m.capacity);
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(createApiApp);
+    owner = await t.signUp(Role.MSME_OWNER);
+    otherOwner = await t.signUp(Role.MSME_OWNER);
+    manager = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['TH'] });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('runs a request through acceptance to a completed mentorship, telling each side', async () => {
+    const m = await mentor();
+    const org = await organization(owner);
+    const res = await request(owner, org, m.id, { goals: ['First export order', '  '] });
+    expect(res.errors).toBeUndefined();
+    const sent = res.data!.requestMentorship;
+    expect(sent).toMatchObject({ status: 'PENDING', source: 'DIRECT', goals: ['First export order'] });
+    expect(sent.organization.id).toBe(org);
+    const days = (Date.parse(sent.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+
+    // The mentor sees it, with the organisation that asked.
+    const inbox = await m.user.client.data(REQUESTS, { filter: { status: 'PENDING' } });
+    expect(inbox.mentorshipRequests.nodes).toEqual([
+      {
+        id: sent.id,
+        status: 'PENDING',
+        organization: { name: 'Chiang Mai Coffee Roasters' },
+        mentor: { id: m.id },
+      },
+    ]);
+    const received = (await m.user.client.data(NOTIFICATIONS)).notifications.nodes;
+    expect(received).toEqual([
+      expect.objectContaining({ kind: 'REQUEST_RECEIVED', requestId: sent.id, readAt: null }),
+    ]);
+    const read = await m.user.client.data(MARK_READ, { id: received[0].id });
+    expect(read.markNotificationRead.readAt).not.toBeNull();
+    // Nobody else reads it.
+    expect(await owner.client.errorCode(MARK_READ, { id: received[0].id })).toBe('NOT_FOUND');
+
+    const { acceptMentorshipRequest: accepted } = await m.user.client.data(ACCEPT, { id: sent.id });
+    expect(accepted.status).toBe('ACCEPTED');
+    expect(accepted.mentorship.status).toBe('ACTIVE');
+    const ownerNews = (await owner.client.data(NOTIFICATIONS)).notifications.nodes;
+    expect(ownerNews).toEqual([
+      expect.objectContaining({
+        kind: 'REQUEST_ACCEPTED',
+        requestId: sent.id,
+        mentorshipId: accepted.mentorship.id,
+      }),
+    ]);
+    await countersMatchRows();
+
+    const { completeMentorship } = await owner.client.data(COMPLETE, { id: accepted.mentorship.id });
+    expect(completeMentorship.status).toBe('COMPLETED');
+    expect(await m.user.client.errorCode(END, { id: accepted.mentorship.id, reason: 'x' })).toBe(
+      'NOT_ACTIVE',
+    );
+    const [row] = await t.dataSource.query('SELECT active_mentorships FROM mentor_profiles WHERE id = $1', [
+      m.id,
+    ]);
+    expect(row.active_mentorships).toBe(0);
+    await countersMatchRows();
+
+    // The audit log holds every step, in order.
+    const actions = await t.dataSource.query(
+      `SELECT action FROM audit_events WHERE target_id IN ($1, $2) ORDER BY id`,
+      [sent.id, accepted.mentorship.id],
+    );
+    expect(actions.map((a: { action: string }) => a.action)).toEqual([
+      'mentorship_request.created',
+      'mentorship_request.accepted',
+      'mentorship.completed',
+    ]);
+  });
+
+  it('refuses bad requests with a code and changes nothing', async () => {
+    const [a, b, c, d] = [await mentor(), await mentor(), await mentor(), await mentor()];
+    const thaiOnly = await mentor({ languages: ['th'], economy: 'TH' });
+    const closed = await mentor({ acceptingRequests: false });
+    const org = await organization(owner, { languages: ['en'] });
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM mentorship_requests');
+
+    const code = async (p: Promise<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) =>
+      (await p).errors?.[0]?.extensions?.code;
+    expect(await code(request(owner, org, a.id, { message: '   ' }))).toBe('BAD_USER_INPUT');
+    expect(await code(request(owner, org, a.id, { message: 'x'.repeat(2001) }))).toBe('BAD_USER_INPUT');
+    expect(await code(request(owner, org, thaiOnly.id))).toBe('NOT_ELIGIBLE');
+    expect(await code(request(owner, org, closed.id))).toBe('NOT_ELIGIBLE');
+    expect(await code(request(otherOwner, org, a.id))).toBe('NOT_FOUND');
+    expect(await code(request(manager, org, a.id))).toBe('FORBIDDEN');
+    expect(await code(request(owner, org, '00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM mentorship_requests');
+    expect(after[0].n).toBe(before[0].n);
+
+    expect((await request(owner, org, a.id)).errors).toBeUndefined();
+    expect(await code(request(owner, org, a.id))).toBe('DUPLICATE_REQUEST');
+    expect((await request(owner, org, b.id)).errors).toBeUndefined();
+    expect((await request(owner, org, c.id)).errors).toBeUndefined();
+    expect(await code(request(owner, org, d.id))).toBe('TOO_MANY_OPEN_REQUESTS');
+    await countersMatchRows();
+  });
+
+  it('decides a request once: decline, cancel and accept after a decision are refused', async () => {
+    const a = await mentor();
+    const b = await mentor();
+    const org = await organization(owner);
+    const first = (await request(owner, org, a.id)).data!.requestMentorship.id;
+    const second = (await request(owner, org, b.id)).data!.requestMentorship.id;
+
+    // Only the addressed mentor answers; only the owner cancels.
+    expect(await b.user.client.errorCode(ACCEPT, { id: first })).toBe('NOT_FOUND');
+    expect(await owner.client.errorCode(ACCEPT, { id: first })).toBe('FORBIDDEN');
+    expect(await a.user.client.errorCode(CANCEL, { id: first })).toBe('FORBIDDEN');
+    expect(await manager.client.errorCode(CANCEL, { id: first })).toBe('FORBIDDEN');
+
+    const { declineMentorshipRequest } = await a.user.client.data(DECLINE, {
+      id: first,
+      reason: 'TIMING',
+      comment: 'Travelling until March',
+    });
+    expect(declineMentorshipRequest).toMatchObject({ status: 'DECLINED', declineReason: 'TIMING' });
+    expect(await a.user.client.errorCode(ACCEPT, { id: first })).toBe('ALREADY_DECIDED');
+    expect(await owner.client.errorCode(CANCEL, { id: first })).toBe('ALREADY_DECIDED');
+
+    expect((await owner.client.data(CANCEL, { id: second })).cancelMentorshipRequest.status).toBe(
+      'CANCELLED',
+    );
+    expect(await b.user.client.errorCode(ACCEPT, { id: second })).toBe('ALREADY_DECIDED');
+    const kinds = (await owner.client.data(NOTIFICATIONS)).notifications.nodes.map(
+      (n: { kind: string }) => n.kind,
+    );
+    expect(kinds).toContain('REQUEST_DECLINED');
+    // The program manager of the economy sees both.
+    const seen = await manager.client.data(REQUESTS, { filter: { organizationId: org } });
+    expect(seen.mentorshipRequests.totalCount).toBe(2);
+    expect(
+      (await otherOwner.client.data(REQUESTS, { filter: { organizationId: org } })).mentorshipRequests
+        .totalCount,
+    ).toBe(0);
+    await countersMatchRows();
+  });
+
+  it('withdraws the other open requests once the organisation has the mentors it wants', async () => {
+    const [a, b, c] = [await mentor(), await mentor(), await mentor()];
+    const org = await organization(owner);
+    const ids: string[] = [];
+    for (const m of [a, b, c]) ids.push((await request(owner, org, m.id)).data!.requestMentorship.id);
+    await b.user.client.data(ACCEPT, { id: ids[1] });
+    const statuses = await t.dataSource.query(
+      `SELECT id, status FROM mentorship_requests WHERE organization_id = $1 ORDER BY created_at`,
+      [org],
+    );
+    expect(statuses.map((s: { status: string }) => s.status)).toEqual(['WITHDRAWN', 'ACCEPTED', 'WITHDRAWN']);
+    for (const [m, id] of [
+      [a, ids[0]],
+      [c, ids[2]],
+    ] as const) {
+      const news = (await m.user.client.data(NOTIFICATIONS)).notifications.nodes;
+      expect(news.map((n: { kind: string; requestId: string }) => [n.kind, n.requestId])).toContainEqual([
+        'REQUEST_WITHDRAWN',
+        id,
+      ]);
+    }
+    await countersMatchRows();
+  });
+
+  it('never exceeds capacity: 100 concurrent accepts against capacity 3 → exactly 3 succeed', async () => {
+    const m = await mentor({ capacity: 3 });
+    const requestIds: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const org = await organization(owner, { name: `Concurrent ${i}` });
+      requestIds.push((await request(owner, org, m.id)).data!.requestMentorship.id);
+    }
+    const results = await Promise.all(requestIds.map((id) => m.user.client.request(ACCEPT, { id })));
+    const codes = results.map((r) => (r.errors ? r.errors[0].extensions?.code : 'OK'));
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'CAPACITY_FULL')).toHaveLength(97);
+    const [row] = await t.dataSource.query(
+      `SELECT m.active_mentorships, (SELECT count(*) FROM mentorships s WHERE s.mentor_id = m.id)::int AS rows
+         FROM mentor_profiles m WHERE m.id = $1`,
+      [m.id],
+    );
+    expect(row).toEqual({ active_mentorships: 3, rows: 3 });
+    // The refused requests are still open, for the mentor to decline or let expire.
+    const [open] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mentorship_requests WHERE mentor_id = $1 AND status = 'PENDING'`,
+      [m.id],
+    );
+    expect(open.n).toBe(97);
+    // At capacity, new requests are refused up front.
+    const another = await organization(owner, { name: 'One more' });
+    expect((await request(owner, another, m.id)).errors?.[0]?.extensions?.code).toBe('CAPACITY_FULL');
+    // Capacity cannot be cut below the mentorships running.
+    expect(await m.user.client.errorCode(UPSERT_MENTOR, { input: mentorInput({ capacity: 2 }) })).toBe(
+      'BAD_USER_INPUT',
+    );
+    await countersMatchRows();
+  });
+
+  it('expires an unanswered request and reminds its mentor once, however often the jobs run', async () => {
+    const m = await mentor();
+    const org = await organization(otherOwner);
+    const id = (await request(otherOwner, org, m.id)).data!.requestMentorship.id;
+    const service = t.app.get(MentorshipRequestsService);
+
+    expect(await service.expire(id)).toBe(false); // not due yet
+    expect(await service.remind(id)).toBe(true);
+    expect(await service.remind(id)).toBe(false);
+    await t.dataSource.query(
+      `UPDATE mentorship_requests SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [id],
+    );
+    const runs = await Promise.all([service.expire(id), service.expire(id), service.expire(id)]);
+    expect(runs.filter(Boolean)).toHaveLength(1);
+
+    const [row] = await t.dataSource.query('SELECT status FROM mentorship_requests WHERE id = $1', [id]);
+    expect(row.status).toBe('EXPIRED');
+    const mentorKinds = (await m.user.client.data(NOTIFICATIONS)).notifications.nodes.map(
+      (n: { kind: string }) => n.kind,
+    );
+    expect(mentorKinds.filter((k: string) => k === 'REQUEST_REMINDER')).toHaveLength(1);
+    const ownerKinds = (await otherOwner.client.data(NOTIFICATIONS)).notifications.nodes.map(
+      (n: { kind: string }) => n.kind,
+    );
+    expect(ownerKinds.filter((k: string) => k === 'REQUEST_EXPIRED')).toHaveLength(1);
+    expect(await m.user.client.errorCode(ACCEPT, { id })).toBe('ALREADY_DECIDED');
+    await countersMatchRows();
+  });
+});
