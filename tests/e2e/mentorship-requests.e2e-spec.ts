@@ -1,5 +1,5 @@
 import { Role } from '@app/common';
-import { MentorshipRequestsService } from '@app/mentorships';
+import { MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
 import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -300,5 +300,164 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     expect(ownerKinds.filter((k: string) => k === 'REQUEST_EXPIRED')).toHaveLength(1);
     expect(await m.user.client.errorCode(ACCEPT, { id })).toBe('ALREADY_DECIDED');
     await countersMatchRows();
+  });
+
+  describe('inside a mentorship', () => {
+    const MENTORSHIP = `query($id: ID!) { mentorship(id: $id) {
+      id status goals { id title status } sessions { heldOn minutes topics notes }
+      feedback { side rating comment } outcomes { id kind economies jobsCreated caseStudy caseStudyNarrative }
+    } }`;
+    const ADD_GOAL = `mutation($id: ID!, $title: String!) { addMentorshipGoal(mentorshipId: $id, title: $title) { id status } }`;
+    const UPDATE_GOAL = `mutation($id: ID!, $status: GoalStatus) { updateMentorshipGoal(id: $id, status: $status) { id status } }`;
+    const LOG = `mutation($id: ID!, $input: LogSessionInput!) { logMentorshipSession(mentorshipId: $id, input: $input) { heldOn } }`;
+    const FEEDBACK = `mutation($id: ID!, $rating: Int!, $comment: String) {
+      submitMentorshipFeedback(mentorshipId: $id, rating: $rating, comment: $comment) { side rating }
+    }`;
+    const OUTCOMES = `mutation($id: ID!, $outcomes: [OutcomeInput!]!) {
+      reportMentorshipOutcomes(mentorshipId: $id, outcomes: $outcomes) { id kind }
+    }`;
+    const CASE_STUDY = `mutation($id: ID!, $narrative: String!) { markOutcomeCaseStudy(outcomeId: $id, narrative: $narrative) { caseStudy } }`;
+    const today = () => new Date().toISOString().slice(0, 10);
+
+    async function started(goals: string[] = []) {
+      const m = await mentor();
+      const org = await organization(owner);
+      const id = (await request(owner, org, m.id, { goals })).data!.requestMentorship.id;
+      const { acceptMentorshipRequest } = await m.user.client.data(ACCEPT, { id });
+      return { m, org, mentorshipId: acceptMentorshipRequest.mentorship.id as string };
+    }
+
+    it('keeps goals and sessions while it runs, then takes feedback from each side once', async () => {
+      const { m, mentorshipId } = await started(['Find a distributor in Japan']);
+      let view = (await owner.client.data(MENTORSHIP, { id: mentorshipId })).mentorship;
+      expect(view.goals).toEqual([
+        expect.objectContaining({ title: 'Find a distributor in Japan', status: 'OPEN' }),
+      ]);
+
+      const goal = (await m.user.client.data(ADD_GOAL, { id: mentorshipId, title: 'Price list in yen' }))
+        .addMentorshipGoal;
+      await owner.client.data(UPDATE_GOAL, { id: goal.id, status: 'ACHIEVED' });
+      const session = { heldOn: today(), minutes: 60, topics: ['EXPORT'], notes: 'Walked through Incoterms' };
+      await m.user.client.data(LOG, { id: mentorshipId, input: session });
+      expect(
+        await owner.client.errorCode(LOG, { id: mentorshipId, input: { ...session, heldOn: '2020-01-01' } }),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        await owner.client.errorCode(LOG, { id: mentorshipId, input: { ...session, heldOn: '2026-13-40' } }),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        await owner.client.errorCode(LOG, { id: mentorshipId, input: { ...session, topics: ['NOPE'] } }),
+      ).toBe('BAD_USER_INPUT');
+      expect(await owner.client.errorCode(LOG, { id: mentorshipId, input: { ...session, minutes: 0 } })).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(await otherOwner.client.errorCode(LOG, { id: mentorshipId, input: session })).toBe('NOT_FOUND');
+      expect(await manager.client.errorCode(LOG, { id: mentorshipId, input: session })).toBe('FORBIDDEN');
+      expect(await owner.client.errorCode(FEEDBACK, { id: mentorshipId, rating: 5 })).toBe('NOT_FINISHED');
+
+      await m.user.client.data(COMPLETE, { id: mentorshipId });
+      expect(await owner.client.errorCode(LOG, { id: mentorshipId, input: session })).toBe('NOT_ACTIVE');
+      for (const who of [owner, m.user]) {
+        const kinds = (await who.client.data(NOTIFICATIONS)).notifications.nodes
+          .filter((n: { mentorshipId: string }) => n.mentorshipId === mentorshipId)
+          .map((n: { kind: string }) => n.kind);
+        expect(kinds).toContain('FEEDBACK_DUE');
+      }
+      expect(await owner.client.errorCode(FEEDBACK, { id: mentorshipId, rating: 6 })).toBe('BAD_USER_INPUT');
+      await owner.client.data(FEEDBACK, { id: mentorshipId, rating: 5, comment: 'Opened Japan for us' });
+      expect(await owner.client.errorCode(FEEDBACK, { id: mentorshipId, rating: 4 })).toBe(
+        'ALREADY_SUBMITTED',
+      );
+      // Hidden from the mentor until they have given theirs.
+      expect((await m.user.client.data(MENTORSHIP, { id: mentorshipId })).mentorship.feedback).toEqual([]);
+      expect((await owner.client.data(MENTORSHIP, { id: mentorshipId })).mentorship.feedback).toHaveLength(1);
+      await m.user.client.data(FEEDBACK, { id: mentorshipId, rating: 4 });
+      view = (await m.user.client.data(MENTORSHIP, { id: mentorshipId })).mentorship;
+      expect(view.feedback.map((f: { side: string; rating: number }) => [f.side, f.rating]).sort()).toEqual([
+        ['MENTOR', 4],
+        ['ORGANIZATION', 5],
+      ]);
+      expect(view.sessions).toEqual([session]);
+      expect(view.goals.map((g: { status: string }) => g.status)).toEqual(['OPEN', 'ACHIEVED']);
+    });
+
+    it('shows one side’s feedback to the other 14 days after the end', async () => {
+      const { m, mentorshipId } = await started();
+      await owner.client.data(END, { id: mentorshipId, reason: 'Moved to another market' });
+      await m.user.client.data(FEEDBACK, { id: mentorshipId, rating: 3 });
+      expect((await owner.client.data(MENTORSHIP, { id: mentorshipId })).mentorship.feedback).toEqual([]);
+      await t.dataSource.query(`UPDATE mentorships SET ended_at = now() - interval '15 days' WHERE id = $1`, [
+        mentorshipId,
+      ]);
+      expect((await owner.client.data(MENTORSHIP, { id: mentorshipId })).mentorship.feedback).toEqual([
+        { side: 'MENTOR', rating: 3, comment: '' },
+      ]);
+    });
+
+    it('takes outcomes from the owner, asks for them once, and lets a program manager feature one', async () => {
+      const { m, mentorshipId } = await started();
+      const records = t.app.get(MentorshipRecordsService);
+      expect(
+        await Promise.all([records.sendOutcomeSurvey(mentorshipId), records.sendOutcomeSurvey(mentorshipId)]),
+      ).toEqual(expect.arrayContaining([true, false]));
+      const surveys = (await owner.client.data(NOTIFICATIONS)).notifications.nodes.filter(
+        (n: { kind: string; mentorshipId: string }) =>
+          n.kind === 'OUTCOME_SURVEY_DUE' && n.mentorshipId === mentorshipId,
+      );
+      expect(surveys).toHaveLength(1);
+
+      const bad = [
+        [],
+        [{ kind: 'NONE' }, { kind: 'PARTNERSHIP' }],
+        [{ kind: 'EXPORT_STARTED' }],
+        [{ kind: 'EXPORT_STARTED', economies: ['XX'] }],
+        [{ kind: 'FINANCING' }],
+        [{ kind: 'PARTNERSHIP', jobsCreated: 3 }],
+        [{ kind: 'JOBS_CREATED', jobsCreated: 0 }],
+        [{ kind: 'PARTNERSHIP' }, { kind: 'PARTNERSHIP' }],
+      ];
+      for (const outcomes of bad) {
+        expect([outcomes, await owner.client.errorCode(OUTCOMES, { id: mentorshipId, outcomes })]).toEqual([
+          outcomes,
+          'BAD_USER_INPUT',
+        ]);
+      }
+      expect(
+        await m.user.client.errorCode(OUTCOMES, { id: mentorshipId, outcomes: [{ kind: 'NONE' }] }),
+      ).toBe('FORBIDDEN');
+      const reported = (
+        await owner.client.data(OUTCOMES, {
+          id: mentorshipId,
+          outcomes: [
+            { kind: 'EXPORT_STARTED', economies: ['JP', 'JP'] },
+            { kind: 'JOBS_CREATED', jobsCreated: 3 },
+            { kind: 'FINANCING', financingBand: 'FROM_10K_TO_50K' },
+          ],
+        })
+      ).reportMentorshipOutcomes;
+      expect(reported.map((o: { kind: string }) => o.kind)).toEqual([
+        'EXPORT_STARTED',
+        'JOBS_CREATED',
+        'FINANCING',
+      ]);
+
+      const vietnamManager = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['VN'] });
+      const narrative = 'First export order to Osaka within five months';
+      expect(await vietnamManager.client.errorCode(CASE_STUDY, { id: reported[0].id, narrative })).toBe(
+        'NOT_FOUND',
+      );
+      expect(await owner.client.errorCode(CASE_STUDY, { id: reported[0].id, narrative })).toBe('FORBIDDEN');
+      expect(
+        (await manager.client.data(CASE_STUDY, { id: reported[0].id, narrative })).markOutcomeCaseStudy,
+      ).toEqual({
+        caseStudy: true,
+      });
+      const view = (await manager.client.data(MENTORSHIP, { id: mentorshipId })).mentorship;
+      expect(view.outcomes.find((o: { id: string }) => o.id === reported[0].id)).toMatchObject({
+        kind: 'EXPORT_STARTED',
+        economies: ['JP'],
+        caseStudyNarrative: narrative,
+      });
+    });
   });
 });

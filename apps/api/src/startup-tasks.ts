@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ScoringService } from '@app/matching';
-import { MentorshipRequestsService } from '@app/mentorships';
+import { MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
 import { DemoDataService } from '@app/seed';
 
 /**
@@ -16,6 +16,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     private readonly demo: DemoDataService,
     private readonly scoring: ScoringService,
     private readonly requests: MentorshipRequestsService,
+    private readonly records: MentorshipRecordsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,6 +32,8 @@ export class StartupTasks implements OnApplicationBootstrap {
       // Open requests' expiry and reminder jobs: the embedded queue lost them at the last stop.
       const open = await this.requests.rescheduleOpen();
       if (open > 0) this.logger.log(`Expiry and reminders scheduled for ${open} open requests`);
+      const surveys = await this.records.rescheduleSurveys();
+      if (surveys > 0) this.logger.log(`Outcome surveys scheduled for ${surveys} mentorships`);
     } catch (err) {
       this.logger.warn(`Could not schedule request expiry: ${(err as Error).message}`);
     }

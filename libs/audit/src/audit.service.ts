@@ -25,6 +25,9 @@ export enum AuditAction {
   MENTORSHIP_REQUEST_EXPIRED = 'mentorship_request.expired',
   MENTORSHIP_COMPLETED = 'mentorship.completed',
   MENTORSHIP_ENDED = 'mentorship.ended',
+  MENTORSHIP_FEEDBACK_SUBMITTED = 'mentorship.feedback_submitted',
+  MENTORSHIP_OUTCOMES_REPORTED = 'mentorship.outcomes_reported',
+  MENTORSHIP_OUTCOME_FEATURED = 'mentorship_outcome.featured',
 }
 
 export interface AuditRecord {

@@ -24,6 +24,10 @@ export enum ErrorCode {
   ALREADY_DECIDED = 'ALREADY_DECIDED',
   /** The mentorship has already completed or ended. */
   NOT_ACTIVE = 'NOT_ACTIVE',
+  /** Feedback opens once the mentorship has completed or ended. */
+  NOT_FINISHED = 'NOT_FINISHED',
+  /** This side has already given its feedback. */
+  ALREADY_SUBMITTED = 'ALREADY_SUBMITTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -46,6 +50,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CAPACITY_FULL]: 409,
   [ErrorCode.ALREADY_DECIDED]: 409,
   [ErrorCode.NOT_ACTIVE]: 409,
+  [ErrorCode.NOT_FINISHED]: 409,
+  [ErrorCode.ALREADY_SUBMITTED]: 409,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

@@ -195,6 +195,13 @@ export class AppConfig {
   @Max(90)
   REQUEST_REMINDER_DAYS = 3;
 
+  /** Days after a mentorship starts when the organisation is asked for its outcomes (six months). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTCOME_SURVEY_DAYS = 182;
+
   /**
    * The share (percent) of its main thread a process gives a full run's reading, encoding and
    * writing, in slices of about 2 ms: the API with its in-process worker answers requests on

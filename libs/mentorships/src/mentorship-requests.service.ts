@@ -27,6 +27,8 @@ import {
 } from './mentorship.entities';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
 import { NotificationsService } from './notifications.service';
+import { MentorshipGoalEntity } from './mentorship-records.entities';
+import { MentorshipRecordsService } from './mentorship-records.service';
 import { canSeeEconomy, whereParty } from './visibility';
 
 export interface RequestMentorshipInput {
@@ -85,6 +87,7 @@ export class MentorshipRequestsService {
     private readonly notifications: NotificationsService,
     private readonly events: ProfileEvents,
     private readonly queue: QueueService,
+    private readonly records: MentorshipRecordsService,
   ) {}
 
   async request(actor: Actor, input: RequestMentorshipInput): Promise<MentorshipRequestEntity> {
@@ -172,6 +175,7 @@ export class MentorshipRequestsService {
 
   async accept(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
     let mentorId = '';
+    let started: MentorshipEntity | undefined;
     const accepted = await this.dataSource.transaction(async (manager) => {
       const parties = await this.partiesFor(manager, actor, id, 'mentor');
       mentorId = parties.mentor_id;
@@ -195,6 +199,14 @@ export class MentorshipRequestsService {
           mentorId: parties.mentor_id,
         }),
       );
+      started = mentorship;
+      // The request's goals are the mentorship's first.
+      if (request.goals.length > 0) {
+        await manager.insert(
+          MentorshipGoalEntity,
+          request.goals.map((title) => ({ mentorshipId: mentorship.id, title })),
+        );
+      }
       const [[org]] = await manager.query(
         `UPDATE organizations
             SET open_requests = open_requests - 1, active_mentorships = active_mentorships + 1
@@ -216,6 +228,7 @@ export class MentorshipRequestsService {
       });
       return request;
     });
+    if (started) await this.records.scheduleOutcomeSurvey(started);
     // Capacity in use changed: the mentor may have left organisations' recommendations.
     await this.events.mentorChanged(mentorId);
     return accepted;

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { MENTORSHIP_RECORD_ENTITIES, sqlValues } from './mentorship-records.entities';
 
 export enum RequestStatus {
   PENDING = 'PENDING',
@@ -32,11 +33,6 @@ export enum MentorshipStatus {
   ENDED = 'ENDED',
 }
 
-const values = (e: object): string =>
-  Object.values(e)
-    .map((v) => `'${v}'`)
-    .join(', ');
-
 /**
  * A request from an organisation to a mentor. At most one PENDING request per pair (a partial
  * unique index); decided once (every decision is a conditional update on PENDING).
@@ -48,11 +44,11 @@ const values = (e: object): string =>
 })
 @Index('mentorship_requests_mentor', ['mentorId', 'createdAt'])
 @Index('mentorship_requests_organization', ['organizationId', 'createdAt'])
-@Check('mentorship_requests_status_known', `status IN (${values(RequestStatus)})`)
-@Check('mentorship_requests_source_known', `source IN (${values(RequestSource)})`)
+@Check('mentorship_requests_status_known', `status IN (${sqlValues(RequestStatus)})`)
+@Check('mentorship_requests_source_known', `source IN (${sqlValues(RequestSource)})`)
 @Check(
   'mentorship_requests_decline_reason',
-  `(status = 'DECLINED') = (decline_reason IS NOT NULL) AND (decline_reason IS NULL OR decline_reason IN (${values(DeclineReason)}))`,
+  `(status = 'DECLINED') = (decline_reason IS NOT NULL) AND (decline_reason IS NULL OR decline_reason IN (${sqlValues(DeclineReason)}))`,
 )
 @Check('mentorship_requests_decided', `(status = 'PENDING') = (decided_at IS NULL)`)
 export class MentorshipRequestEntity {
@@ -108,7 +104,7 @@ export class MentorshipRequestEntity {
 @Entity('mentorships')
 @Index('mentorships_mentor', ['mentorId', 'status'])
 @Index('mentorships_organization', ['organizationId', 'status'])
-@Check('mentorships_status_known', `status IN (${values(MentorshipStatus)})`)
+@Check('mentorships_status_known', `status IN (${sqlValues(MentorshipStatus)})`)
 @Check('mentorships_finished', `(status = 'ACTIVE') = (ended_at IS NULL)`)
 export class MentorshipEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -135,6 +131,10 @@ export class MentorshipEntity {
 
   @Column({ name: 'end_reason', type: 'text', nullable: true })
   endReason: string | null;
+
+  /** When the six-month outcome survey went to the organisation (once). */
+  @Column({ name: 'outcome_survey_sent_at', type: 'timestamptz', nullable: true })
+  outcomeSurveySentAt: Date | null;
 }
 
 export enum NotificationKind {
@@ -147,12 +147,14 @@ export enum NotificationKind {
   REQUEST_EXPIRED = 'REQUEST_EXPIRED',
   MENTORSHIP_COMPLETED = 'MENTORSHIP_COMPLETED',
   MENTORSHIP_ENDED = 'MENTORSHIP_ENDED',
+  FEEDBACK_DUE = 'FEEDBACK_DUE',
+  OUTCOME_SURVEY_DUE = 'OUTCOME_SURVEY_DUE',
 }
 
 /** An in-app notification: what happened, naming the objects by id (read through the API). */
 @Entity('notifications')
 @Index('notifications_user', ['userId', 'createdAt'])
-@Check('notifications_kind_known', `kind IN (${values(NotificationKind)})`)
+@Check('notifications_kind_known', `kind IN (${sqlValues(NotificationKind)})`)
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -177,4 +179,9 @@ export class NotificationEntity {
   readAt: Date | null;
 }
 
-export const MENTORSHIP_ENTITIES = [MentorshipRequestEntity, MentorshipEntity, NotificationEntity];
+export const MENTORSHIP_ENTITIES = [
+  MentorshipRequestEntity,
+  MentorshipEntity,
+  NotificationEntity,
+  ...MENTORSHIP_RECORD_ENTITIES,
+];

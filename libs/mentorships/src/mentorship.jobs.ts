@@ -4,4 +4,7 @@ import { QueueName, defineJob } from '@app/queue';
 export const REQUEST_EXPIRE = defineJob<{ requestId: string }>('request-expire', QueueName.DEFAULT);
 
 /** The mentor's reminder of an unanswered request, REQUEST_REMINDER_DAYS after it was sent. */
+/** The organisation's outcome survey, OUTCOME_SURVEY_DAYS after a mentorship started. */
+export const OUTCOME_SURVEY = defineJob<{ mentorshipId: string }>('outcome-survey', QueueName.DEFAULT);
+
 export const REQUEST_REMIND = defineJob<{ requestId: string }>('request-remind', QueueName.DEFAULT);

@@ -4,24 +4,26 @@ import { AuditModule } from '@app/audit';
 import { ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
-import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
+import { OUTCOME_SURVEY, REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
+import { MentorshipRecordsService } from './mentorship-records.service';
 import { MentorshipRequestsService } from './mentorship-requests.service';
 import { MentorshipsService } from './mentorships.service';
 import { NotificationsService } from './notifications.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule],
-  providers: [MentorshipRequestsService, MentorshipsService, NotificationsService],
-  exports: [MentorshipRequestsService, MentorshipsService, NotificationsService],
+  providers: [MentorshipRequestsService, MentorshipsService, MentorshipRecordsService, NotificationsService],
+  exports: [MentorshipRequestsService, MentorshipsService, MentorshipRecordsService, NotificationsService],
 })
 export class MentorshipsModule {}
 
-/** Expiry and reminder handlers; loaded by processes that run workers. */
+/** Expiry, reminder and outcome-survey handlers; loaded by processes that run workers. */
 @Module({ imports: [MentorshipsModule] })
 export class MentorshipJobsModule implements OnModuleInit {
   constructor(
     private readonly queue: QueueService,
     private readonly requests: MentorshipRequestsService,
+    private readonly records: MentorshipRecordsService,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +34,10 @@ export class MentorshipJobsModule implements OnModuleInit {
     this.queue.register(
       REQUEST_REMIND,
       async ({ requestId }) => void (await this.requests.remind(requestId)),
+    );
+    this.queue.register(
+      OUTCOME_SURVEY,
+      async ({ mentorshipId }) => void (await this.records.sendOutcomeSurvey(mentorshipId)),
     );
   }
 }

@@ -96,10 +96,13 @@ export class MentorshipsService {
         status === MentorshipStatus.COMPLETED
           ? NotificationKind.MENTORSHIP_COMPLETED
           : NotificationKind.MENTORSHIP_ENDED;
-      // The other side hears of it.
+      // The other side hears of it; both are asked for feedback.
       await this.notifications.notify(manager, isMentor ? parties.owner_id : parties.mentor_user_id, kind, {
         mentorshipId: id,
       });
+      for (const userId of [parties.owner_id, parties.mentor_user_id]) {
+        await this.notifications.notify(manager, userId, NotificationKind.FEEDBACK_DUE, { mentorshipId: id });
+      }
       await this.audit.record(manager, {
         actorId: actor.userId,
         action:

@@ -83,6 +83,25 @@ describe('InProcessQueueDriver', () => {
     expect(ranAt - addedAt).toBeGreaterThanOrEqual(145);
   });
 
+  it('holds a job delayed longer than the longest timer Node sets (six months) until it is due', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      let ran = false;
+      await driver.work(Q, async () => void (ran = true), 1);
+      const day = 24 * 60 * 60 * 1000;
+      const id = await driver.add(Q, 'survey', {}, { delayMs: 182 * day });
+      await jest.advanceTimersByTimeAsync(30 * day);
+      expect(ran).toBe(false);
+      await jest.advanceTimersByTimeAsync(151 * day);
+      expect(ran).toBe(false);
+      expect((await driver.status(Q, id))?.state).toBe('delayed');
+      await jest.advanceTimersByTimeAsync(1 * day);
+      expect(ran).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps jobs added before any worker and runs them once a handler is registered', async () => {
     const seen: unknown[] = [];
     const id = await driver.add(Q, 'early', { n: 1 });

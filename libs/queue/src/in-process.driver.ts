@@ -33,6 +33,8 @@ interface QueueState {
 /** Finished jobs kept per queue so a repeated id is still recognised (as BullMQ keeps them). */
 const KEEP_FINISHED = 10_000;
 const RETRY_BACKOFF_MS = 200;
+/** Node's longest timer (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs jobs in this process, with BullMQ's semantics where they matter to callers: dedupe by
@@ -117,10 +119,13 @@ export class InProcessQueueDriver implements QueueDriver {
       enqueue();
       return;
     }
+    // Node fires a timer longer than about 24.8 days at once: wait in steps no longer than that.
+    const step = Math.min(delay, MAX_TIMER_MS);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      enqueue();
-    }, delay);
+      if (delay > step) this.schedule(queue, job, delay - step);
+      else enqueue();
+    }, step);
     timer.unref();
     this.timers.add(timer);
   }

@@ -1,17 +1,35 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { COMMENT_MAX, END_REASON_MAX, GOALS_MAX, GOAL_MAX, MESSAGE_MAX } from '@app/mentorships';
-import { DeclineReason, MentorshipStatus, RequestStatus } from '../models/enums';
+import {
+  COMMENT_MAX,
+  END_REASON_MAX,
+  FEEDBACK_COMMENT_MAX,
+  GOALS_MAX,
+  GOAL_MAX,
+  GOAL_TITLE_MAX,
+  MESSAGE_MAX,
+  NARRATIVE_MAX,
+  NOTES_MAX,
+} from '@app/mentorships';
+import {
+  DeclineReason,
+  FinancingBand,
+  GoalStatus,
+  MentorshipStatus,
+  OutcomeKind,
+  RequestStatus,
+} from '../models/enums';
 import { PageArgs } from './page.args';
 
 @InputType()
@@ -135,4 +153,141 @@ export class NotificationsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   unreadOnly?: boolean;
+}
+
+@ArgsType()
+export class AddGoalArgs {
+  @Field(() => ID)
+  @IsUUID()
+  mentorshipId: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(GOAL_TITLE_MAX)
+  title: string;
+}
+
+@ArgsType()
+export class UpdateGoalArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => GoalStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(GoalStatus)
+  status?: GoalStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(GOAL_TITLE_MAX)
+  title?: string;
+}
+
+@InputType()
+export class LogSessionInput {
+  @Field({ description: 'YYYY-MM-DD, between the start of the mentorship and today.' })
+  @IsString()
+  @MaxLength(10)
+  heldOn: string;
+
+  @Field(() => Int, { description: '1 to 600' })
+  @IsInt()
+  minutes: number;
+
+  @Field(() => [String], { nullable: true, description: 'Expertise topic codes.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  topics?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTES_MAX)
+  notes?: string;
+}
+
+@ArgsType()
+export class LogSessionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  mentorshipId: string;
+
+  @Field(() => LogSessionInput)
+  @ValidateNested()
+  @Type(() => LogSessionInput)
+  input: LogSessionInput;
+}
+
+@ArgsType()
+export class SubmitFeedbackArgs {
+  @Field(() => ID)
+  @IsUUID()
+  mentorshipId: string;
+
+  @Field(() => Int, { description: '1 to 5' })
+  @IsInt()
+  rating: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(FEEDBACK_COMMENT_MAX)
+  comment?: string;
+}
+
+@InputType()
+export class OutcomeInput {
+  @Field(() => OutcomeKind)
+  @IsEnum(OutcomeKind)
+  kind: OutcomeKind;
+
+  @Field(() => [String], { nullable: true, description: 'EXPORT_STARTED only: economy codes.' })
+  @IsOptional()
+  @ArrayMaxSize(21)
+  @IsString({ each: true })
+  economies?: string[];
+
+  @Field(() => FinancingBand, { nullable: true, description: 'FINANCING only.' })
+  @IsOptional()
+  @IsEnum(FinancingBand)
+  financingBand?: FinancingBand;
+
+  @Field(() => Int, { nullable: true, description: 'JOBS_CREATED only.' })
+  @IsOptional()
+  @IsInt()
+  jobsCreated?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTES_MAX)
+  note?: string;
+}
+
+@ArgsType()
+export class ReportOutcomesArgs {
+  @Field(() => ID)
+  @IsUUID()
+  mentorshipId: string;
+
+  @Field(() => [OutcomeInput])
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => OutcomeInput)
+  outcomes: OutcomeInput[];
+}
+
+@ArgsType()
+export class CaseStudyArgs {
+  @Field(() => ID)
+  @IsUUID()
+  outcomeId: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(NARRATIVE_MAX)
+  narrative: string;
 }

@@ -3,6 +3,10 @@ import { Role } from '@app/common';
 import { ScoreComponentCode, ScoringRunStatus } from '@app/matching';
 import {
   DeclineReason,
+  FeedbackSide,
+  FinancingBand,
+  GoalStatus,
+  OutcomeKind,
   MentorshipStatus,
   NotificationKind,
   RequestSource,
@@ -39,9 +43,17 @@ registerEnumType(RequestSource, {
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(MentorshipStatus, { name: 'MentorshipStatus' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
+registerEnumType(GoalStatus, { name: 'GoalStatus' });
+registerEnumType(FeedbackSide, { name: 'FeedbackSide' });
+registerEnumType(OutcomeKind, { name: 'OutcomeKind' });
+registerEnumType(FinancingBand, { name: 'FinancingBand', description: 'Amount raised, in US dollars.' });
 
 export {
   DeclineReason,
+  FeedbackSide,
+  FinancingBand,
+  GoalStatus,
+  OutcomeKind,
   Gender,
   Locality,
   MentorshipStatus,

@@ -1,7 +1,25 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { MentorshipEntity, MentorshipRequestEntity, NotificationEntity } from '@app/mentorships';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  MentorshipEntity,
+  MentorshipFeedbackEntity,
+  MentorshipGoalEntity,
+  MentorshipOutcomeEntity,
+  MentorshipRequestEntity,
+  MentorshipSessionEntity,
+  NotificationEntity,
+} from '@app/mentorships';
 import { Connection } from './connection.model';
-import { DeclineReason, MentorshipStatus, NotificationKind, RequestSource, RequestStatus } from './enums';
+import {
+  DeclineReason,
+  FeedbackSide,
+  FinancingBand,
+  GoalStatus,
+  MentorshipStatus,
+  NotificationKind,
+  OutcomeKind,
+  RequestSource,
+  RequestStatus,
+} from './enums';
 
 @ObjectType('MentorshipRequest')
 export class MentorshipRequestModel {
@@ -130,3 +148,131 @@ export class NotificationModel {
 export const MentorshipRequestConnection = Connection(MentorshipRequestModel, 'MentorshipRequest');
 export const MentorshipConnection = Connection(MentorshipModel, 'Mentorship');
 export const NotificationConnection = Connection(NotificationModel, 'Notification');
+
+@ObjectType('MentorshipGoal')
+export class MentorshipGoalModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => GoalStatus)
+  status: GoalStatus;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  static from(g: MentorshipGoalEntity): MentorshipGoalModel {
+    return Object.assign(new MentorshipGoalModel(), {
+      id: g.id,
+      title: g.title,
+      status: g.status,
+      createdAt: g.createdAt,
+      updatedAt: g.updatedAt,
+    });
+  }
+}
+
+@ObjectType('MentorshipSession')
+export class MentorshipSessionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  heldOn: string;
+
+  @Field(() => Int)
+  minutes: number;
+
+  @Field(() => [String], { description: 'Expertise topic codes.' })
+  topics: string[];
+
+  @Field()
+  notes: string;
+
+  @Field()
+  createdAt: Date;
+
+  static from(s: MentorshipSessionEntity): MentorshipSessionModel {
+    return Object.assign(new MentorshipSessionModel(), {
+      id: s.id,
+      heldOn: s.heldOn,
+      minutes: s.minutes,
+      topics: s.topics,
+      notes: s.notes,
+      createdAt: s.createdAt,
+    });
+  }
+}
+
+@ObjectType('MentorshipFeedback')
+export class MentorshipFeedbackModel {
+  @Field(() => FeedbackSide, { description: 'Who gave it.' })
+  side: FeedbackSide;
+
+  @Field(() => Int, { description: '1 to 5' })
+  rating: number;
+
+  @Field()
+  comment: string;
+
+  @Field()
+  submittedAt: Date;
+
+  static from(f: MentorshipFeedbackEntity): MentorshipFeedbackModel {
+    return Object.assign(new MentorshipFeedbackModel(), {
+      side: f.side,
+      rating: f.rating,
+      comment: f.comment,
+      submittedAt: f.submittedAt,
+    });
+  }
+}
+
+@ObjectType('MentorshipOutcome')
+export class MentorshipOutcomeModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => OutcomeKind)
+  kind: OutcomeKind;
+
+  @Field(() => [String], { description: 'EXPORT_STARTED: economy codes exported to.' })
+  economies: string[];
+
+  @Field(() => FinancingBand, { nullable: true })
+  financingBand: FinancingBand | null;
+
+  @Field(() => Int, { nullable: true })
+  jobsCreated: number | null;
+
+  @Field()
+  note: string;
+
+  @Field()
+  reportedAt: Date;
+
+  @Field({ description: 'Featured by a program manager as a best-practice case study.' })
+  caseStudy: boolean;
+
+  @Field(() => String, { nullable: true })
+  caseStudyNarrative: string | null;
+
+  static from(o: MentorshipOutcomeEntity): MentorshipOutcomeModel {
+    return Object.assign(new MentorshipOutcomeModel(), {
+      id: o.id,
+      kind: o.kind,
+      economies: o.economies,
+      financingBand: o.financingBand,
+      jobsCreated: o.jobsCreated,
+      note: o.note,
+      reportedAt: o.reportedAt,
+      caseStudy: o.caseStudyNarrative !== null,
+      caseStudyNarrative: o.caseStudyNarrative,
+    });
+  }
+}

@@ -1,11 +1,22 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, notFound } from '@app/common';
-import { MentorshipRequestsService, MentorshipsService, NotificationsService } from '@app/mentorships';
+import {
+  MentorshipRecordsService,
+  MentorshipRequestsService,
+  MentorshipsService,
+  NotificationsService,
+} from '@app/mentorships';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { IdArgs } from '../inputs/auth.input';
 import {
+  AddGoalArgs,
+  CaseStudyArgs,
   DeclineRequestArgs,
+  LogSessionArgs,
+  ReportOutcomesArgs,
+  SubmitFeedbackArgs,
+  UpdateGoalArgs,
   EndMentorshipArgs,
   MentorshipRequestsArgs,
   MentorshipsArgs,
@@ -16,7 +27,11 @@ import { connectionOf } from '../models/connection.model';
 import { MentorProfileModel } from '../models/mentor-profile.model';
 import {
   MentorshipConnection,
+  MentorshipFeedbackModel,
+  MentorshipGoalModel,
   MentorshipModel,
+  MentorshipOutcomeModel,
+  MentorshipSessionModel,
   MentorshipRequestConnection,
   MentorshipRequestModel,
   NotificationConnection,
@@ -136,7 +151,97 @@ export class MentorshipRequestsResolver {
 
 @Resolver(() => MentorshipModel)
 export class MentorshipsResolver {
-  constructor(private readonly service: MentorshipsService) {}
+  constructor(
+    private readonly service: MentorshipsService,
+    private readonly records: MentorshipRecordsService,
+  ) {}
+
+  @Mutation(() => MentorshipGoalModel, { description: 'Either side adds a goal while the mentorship runs.' })
+  async addMentorshipGoal(
+    @CurrentActor() actor: Actor,
+    @Args() { mentorshipId, title }: AddGoalArgs,
+  ): Promise<MentorshipGoalModel> {
+    return MentorshipGoalModel.from(await this.records.addGoal(actor, mentorshipId, title));
+  }
+
+  @Mutation(() => MentorshipGoalModel, { description: 'Either side moves a goal on (or renames it).' })
+  async updateMentorshipGoal(
+    @CurrentActor() actor: Actor,
+    @Args() { id, status, title }: UpdateGoalArgs,
+  ): Promise<MentorshipGoalModel> {
+    return MentorshipGoalModel.from(await this.records.updateGoal(actor, id, { status, title }));
+  }
+
+  @Mutation(() => MentorshipSessionModel, {
+    description: 'Either side logs a session held. NOT_ACTIVE once finished.',
+  })
+  async logMentorshipSession(
+    @CurrentActor() actor: Actor,
+    @Args() { mentorshipId, input }: LogSessionArgs,
+  ): Promise<MentorshipSessionModel> {
+    return MentorshipSessionModel.from(await this.records.logSession(actor, mentorshipId, input));
+  }
+
+  @Mutation(() => MentorshipFeedbackModel, {
+    description:
+      'Each side rates a finished mentorship once (1-5). The other side sees it once both have given theirs, ' +
+      'or 14 days after the end. Errors: NOT_FINISHED, ALREADY_SUBMITTED.',
+  })
+  async submitMentorshipFeedback(
+    @CurrentActor() actor: Actor,
+    @Args() { mentorshipId, rating, comment }: SubmitFeedbackArgs,
+  ): Promise<MentorshipFeedbackModel> {
+    return MentorshipFeedbackModel.from(
+      await this.records.submitFeedback(actor, mentorshipId, rating, comment),
+    );
+  }
+
+  @Mutation(() => [MentorshipOutcomeModel], {
+    description: 'The organisation’s owner reports what the mentorship led to (NONE if nothing).',
+  })
+  async reportMentorshipOutcomes(
+    @CurrentActor() actor: Actor,
+    @Args() { mentorshipId, outcomes }: ReportOutcomesArgs,
+  ): Promise<MentorshipOutcomeModel[]> {
+    const saved = await this.records.reportOutcomes(actor, mentorshipId, outcomes);
+    return saved.map(MentorshipOutcomeModel.from);
+  }
+
+  @Mutation(() => MentorshipOutcomeModel, {
+    description:
+      'A program manager of the organisation’s economy features an outcome as a best-practice case study.',
+  })
+  async markOutcomeCaseStudy(
+    @CurrentActor() actor: Actor,
+    @Args() { outcomeId, narrative }: CaseStudyArgs,
+  ): Promise<MentorshipOutcomeModel> {
+    return MentorshipOutcomeModel.from(await this.records.markCaseStudy(actor, outcomeId, narrative));
+  }
+
+  @ResolveField(() => [MentorshipGoalModel])
+  async goals(@Root() m: MentorshipModel): Promise<MentorshipGoalModel[]> {
+    return (await this.records.goals(m.id)).map(MentorshipGoalModel.from);
+  }
+
+  @ResolveField(() => [MentorshipSessionModel], { description: 'Oldest first.' })
+  async sessions(@Root() m: MentorshipModel): Promise<MentorshipSessionModel[]> {
+    return (await this.records.sessions(m.id)).map(MentorshipSessionModel.from);
+  }
+
+  @ResolveField(() => [MentorshipFeedbackModel], {
+    description: 'Your side’s, and the other side’s once both have given theirs or 14 days after the end.',
+  })
+  async feedback(
+    @CurrentActor() actor: Actor,
+    @Root() m: MentorshipModel,
+  ): Promise<MentorshipFeedbackModel[]> {
+    return (await this.records.feedback(actor, m.id)).map(MentorshipFeedbackModel.from);
+  }
+
+  @ResolveField(() => [MentorshipOutcomeModel])
+  async outcomes(@Root() m: MentorshipModel): Promise<MentorshipOutcomeModel[]> {
+    return (await this.records.outcomes(m.id)).map(MentorshipOutcomeModel.from);
+  }
 
   @Query(() => MentorshipConnection, { description: 'Newest first; visible to the same people as requests.' })
   async mentorships(

@@ -3,6 +3,7 @@ import { InitialSchema1795812583190 } from './1795812583190-initial-schema';
 import { AuditEvents1795816378936 } from './1795816378936-audit-events';
 import { Scoring1795826855624 } from './1795826855624-scoring';
 import { Mentorships1795830258140 } from './1795830258140-mentorships';
+import { MentorshipRecords1795830971999 } from './1795830971999-mentorship-records';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditEvents1795816378936,
   Scoring1795826855624,
   Mentorships1795830258140,
+  MentorshipRecords1795830971999,
 ];
