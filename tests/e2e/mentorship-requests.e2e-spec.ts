@@ -107,6 +107,16 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     expect(received).toEqual([
       expect.objectContaining({ kind: 'REQUEST_RECEIVED', requestId: sent.id, readAt: null }),
     ]);
+    // Its e-mail waits in the outbox: no SMTP_URL here.
+    await t.settle();
+    const mails = await t.dataSource.query(
+      `SELECT template, to_address, sent_at, body FROM email_outbox WHERE user_id = $1`,
+      [m.user.userId],
+    );
+    expect(mails).toEqual([
+      expect.objectContaining({ template: 'REQUEST_RECEIVED', to_address: m.user.email, sent_at: null }),
+    ]);
+    expect(mails[0].body).toContain(`/requests/${sent.id}`);
     const read = await m.user.client.data(MARK_READ, { id: received[0].id });
     expect(read.markNotificationRead.readAt).not.toBeNull();
     // Nobody else reads it.

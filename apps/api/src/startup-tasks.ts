@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ScoringService } from '@app/matching';
-import { MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
+import { EmailDispatcher, MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
 import { DemoDataService } from '@app/seed';
 
 /**
@@ -17,6 +17,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     private readonly scoring: ScoringService,
     private readonly requests: MentorshipRequestsService,
     private readonly records: MentorshipRecordsService,
+    private readonly emails: EmailDispatcher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,6 +35,8 @@ export class StartupTasks implements OnApplicationBootstrap {
       if (open > 0) this.logger.log(`Expiry and reminders scheduled for ${open} open requests`);
       const surveys = await this.records.rescheduleSurveys();
       if (surveys > 0) this.logger.log(`Outcome surveys scheduled for ${surveys} mentorships`);
+      // E-mails written before the last stop and not sent yet.
+      await this.emails.soon();
     } catch (err) {
       this.logger.warn(`Could not schedule request expiry: ${(err as Error).message}`);
     }

@@ -23,6 +23,7 @@ export enum AuditAction {
   MENTORSHIP_REQUEST_CANCELLED = 'mentorship_request.cancelled',
   MENTORSHIP_REQUEST_WITHDRAWN = 'mentorship_request.withdrawn',
   MENTORSHIP_REQUEST_EXPIRED = 'mentorship_request.expired',
+  MENTORSHIP_REQUEST_REROUTED = 'mentorship_request.rerouted',
   MENTORSHIP_COMPLETED = 'mentorship.completed',
   MENTORSHIP_ENDED = 'mentorship.ended',
   MENTORSHIP_FEEDBACK_SUBMITTED = 'mentorship.feedback_submitted',

@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  Matches,
   IsString,
   Max,
   Min,
@@ -47,6 +48,26 @@ export class AppConfig {
   /** Where embedded mode keeps its database and generated secrets. */
   @IsString()
   DATA_DIR = './data';
+
+  /**
+   * Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS). Unset:
+   * e-mails stay in the outbox table, which admins read (emailOutbox).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every e-mail. */
+  @IsString()
+  MAIL_FROM = 'Mentorlink <no-reply@mentorlink.invalid>';
+
+  /** Where people open the product: links in e-mails start with it. */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s]+[^/]$/, {
+    message: 'PUBLIC_URL must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_URL = 'http://localhost:3000';
 
   /** Signing secret for access tokens; generated and kept in DATA_DIR when unset (not in production). */
   @Transform(emptyToUndefined)

@@ -8,7 +8,13 @@ import {
   type OrganizationEntity,
 } from '@app/profiles';
 import { scoreMatch, type ScoreComponent } from './match-score';
-import { RecommendationStore, entriesOf, type StoredEntry } from './recommendation.store';
+import {
+  RecommendationStore,
+  entriesOf,
+  type ListView,
+  type ReadEntry,
+  type StoredEntry,
+} from './recommendation.store';
 import { scoredMentor, scoredOrganization } from './scoring-inputs';
 
 export interface Recommendation<T> {
@@ -44,17 +50,40 @@ export class RecommendationsService {
   ): Promise<Recommendation<MentorProfileView>[]> {
     const limit = this.limit(first);
     // One round trip: the organisation (if the caller may see it) and its list with the mentors.
-    const view = {
+    const { organization: org, rows } = await this.organizations.findOneWith(
+      actor,
+      organizationId,
+      (orgId, next) => this.store.readQuery('organization', orgId, next, limit, this.openMentors()),
+    );
+    return this.rankMentors(org, entriesOf(rows));
+  }
+
+  /**
+   * The whole stored list of an organisation's mentors open to requests, best first. A system
+   * read: for callers that have decided who may see it (an expired request's suggestions).
+   */
+  async availableMentorsFor(organizationId: string): Promise<Recommendation<MentorProfileView>[]> {
+    const [org] = await this.organizations.findByIds([organizationId]);
+    if (!org) return [];
+    const found = await this.store.read(
+      'organization',
+      org.id,
+      this.config.RECOMMENDATIONS_K,
+      this.openMentors(),
+    );
+    return this.rankMentors(org, found);
+  }
+
+  /** Mentors taking requests with capacity left. */
+  private openMentors(): ListView {
+    return {
       ...this.mentors.viewSql(),
       alias: 'm',
       where: 'm.accepting_requests AND m.active_mentorships < m.capacity',
     };
-    const { organization: org, rows } = await this.organizations.findOneWith(
-      actor,
-      organizationId,
-      (orgId, next) => this.store.readQuery('organization', orgId, next, limit, view),
-    );
-    const found = entriesOf(rows);
+  }
+
+  private rankMentors(org: OrganizationEntity, found: ReadEntry[]): Recommendation<MentorProfileView>[] {
     const mentors = this.mentors.toViews(found.map((f) => f.row));
     const orgInput = scoredOrganization(org);
     return rank(

@@ -6,3 +6,5 @@ export * from './mentorships.module';
 export * from './notifications.service';
 export * from './mentorship-records.entities';
 export * from './mentorship-records.service';
+export * from './email-dispatcher.service';
+export * from './email-outbox.entity';

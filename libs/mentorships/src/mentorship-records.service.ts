@@ -292,7 +292,7 @@ export class MentorshipRecordsService {
 
   /** The outcome survey job: tells the organisation's owner, once. */
   async sendOutcomeSurvey(mentorshipId: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const [rows] = await manager.query(
         `UPDATE mentorships s SET outcome_survey_sent_at = now()
            FROM organizations o

@@ -15,7 +15,8 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { hydrateRaw, keysetPage } from '@app/database';
-import { ProfileEvents } from '@app/profiles';
+import { RecommendationsService, type Recommendation } from '@app/matching';
+import { ProfileEvents, type MentorProfileView } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import {
   DeclineReason,
@@ -69,6 +70,8 @@ const PARTIES_SQL = `
    WHERE r.id = $1`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Mentors an expiry e-mail names. */
+const SUGGESTIONS = 3;
 
 /**
  * Mentorship requests and their decisions. Every change runs in one transaction that locks the
@@ -88,6 +91,7 @@ export class MentorshipRequestsService {
     private readonly events: ProfileEvents,
     private readonly queue: QueueService,
     private readonly records: MentorshipRecordsService,
+    private readonly recommendations: RecommendationsService,
   ) {}
 
   async request(actor: Actor, input: RequestMentorshipInput): Promise<MentorshipRequestEntity> {
@@ -102,7 +106,7 @@ export class MentorshipRequestsService {
     if (!isUuid(input.organizationId)) throw notFound('Organization');
     if (!isUuid(input.mentorId)) throw notFound('Mentor profile');
 
-    const created = await this.dataSource.transaction(async (manager) => {
+    const created = await this.notifications.inTransaction(async (manager) => {
       // The organisation row first: it orders every change to this organisation's requests.
       const [org] = await manager.query(
         `SELECT id, owner_id, economy, languages, open_requests FROM organizations WHERE id = $1 FOR UPDATE`,
@@ -176,7 +180,7 @@ export class MentorshipRequestsService {
   async accept(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
     let mentorId = '';
     let started: MentorshipEntity | undefined;
-    const accepted = await this.dataSource.transaction(async (manager) => {
+    const accepted = await this.notifications.inTransaction(async (manager) => {
       const parties = await this.partiesFor(manager, actor, id, 'mentor');
       mentorId = parties.mentor_id;
       await lockOrganization(manager, parties.organization_id);
@@ -243,7 +247,7 @@ export class MentorshipRequestsService {
     const text = comment?.trim() || null;
     if (text && text.length > COMMENT_MAX)
       throw badInput(`comment is longer than ${COMMENT_MAX} characters`, { field: 'comment' });
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const parties = await this.partiesFor(manager, actor, id, 'mentor');
       await lockOrganization(manager, parties.organization_id);
       const request = await decide(manager, id, RequestStatus.DECLINED, {
@@ -266,7 +270,7 @@ export class MentorshipRequestsService {
   }
 
   async cancel(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const parties = await this.partiesFor(manager, actor, id, 'owner');
       await lockOrganization(manager, parties.organization_id);
       const request = await decide(manager, id, RequestStatus.CANCELLED);
@@ -289,7 +293,16 @@ export class MentorshipRequestsService {
    * organisation is told. Applied once however often the job runs (a conditional update).
    */
   async expire(id: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    if (!isUuid(id)) return false;
+    const [request] = await this.dataSource.query(
+      `SELECT organization_id, status, auto_reroute, message, goals FROM mentorship_requests WHERE id = $1`,
+      [id],
+    );
+    if (!request || request.status !== RequestStatus.PENDING) return false;
+    // Read before the transaction: the stored list is read on a connection of its own.
+    const next = await this.nextMentors(request.organization_id);
+    let rerouted: MentorshipRequestEntity | undefined;
+    const expired = await this.notifications.inTransaction(async (manager) => {
       const [parties] = (await manager.query(PARTIES_SQL, [id])) as RequestParties[];
       if (!parties || parties.status !== RequestStatus.PENDING) return false;
       await lockOrganization(manager, parties.organization_id);
@@ -302,6 +315,7 @@ export class MentorshipRequestsService {
       await releaseOpen(manager, parties.organization_id, 1);
       await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_EXPIRED, {
         requestId: id,
+        suggestions: next.slice(0, SUGGESTIONS).map((r) => r.candidate.displayName),
       });
       await this.audit.record(manager, {
         actorId: null,
@@ -309,13 +323,101 @@ export class MentorshipRequestsService {
         targetType: 'mentorship_request',
         targetId: id,
       });
+      if (request.auto_reroute) {
+        for (const candidate of next) {
+          rerouted = await this.sendOn(manager, parties, candidate.candidate.id, request);
+          if (rerouted) break;
+        }
+      }
       return true;
     });
+    if (rerouted) await this.schedule(rerouted);
+    return expired;
+  }
+
+  /**
+   * What an organisation is offered after a request expired or was declined: mentors from its
+   * recommendations open to requests that it has not asked yet, best first. Only for those who
+   * may see the organisation's recommendations (its owner, program managers, admins).
+   */
+  async suggestions(
+    actor: Actor,
+    request: Pick<MentorshipRequestEntity, 'organizationId' | 'status'>,
+    first: number,
+  ): Promise<Recommendation<MentorProfileView>[]> {
+    if (request.status !== RequestStatus.EXPIRED && request.status !== RequestStatus.DECLINED) return [];
+    const [org] = await this.dataSource.query(`SELECT owner_id, economy FROM organizations WHERE id = $1`, [
+      request.organizationId,
+    ]);
+    if (!org || !canSeeOrganization(actor, org)) return [];
+    return (await this.nextMentors(request.organizationId)).slice(0, first);
+  }
+
+  /** The organisation's available recommended mentors it has never asked, best first. */
+  private async nextMentors(organizationId: string): Promise<Recommendation<MentorProfileView>[]> {
+    const asked: Array<{ mentor_id: string }> = await this.dataSource.query(
+      `SELECT mentor_id FROM mentorship_requests WHERE organization_id = $1`,
+      [organizationId],
+    );
+    const skip = new Set(asked.map((r) => r.mentor_id));
+    return (await this.recommendations.availableMentorsFor(organizationId)).filter(
+      (r) => !skip.has(r.candidate.id),
+    );
+  }
+
+  /**
+   * autoReroute: the expired request goes on to `mentorId` if the pair still passes every gate
+   * now (checked in this transaction), as a new request from the platform. Undefined if not.
+   */
+  private async sendOn(
+    manager: EntityManager,
+    parties: RequestParties,
+    mentorId: string,
+    request: { message: string; goals: string[] },
+  ): Promise<MentorshipRequestEntity | undefined> {
+    const [mentor] = await manager.query(
+      `SELECT m.id, m.user_id FROM mentor_profiles m, organizations o
+        WHERE m.id = $1 AND o.id = $2 AND m.accepting_requests AND m.active_mentorships < m.capacity
+          AND m.languages && o.languages AND m.user_id IS DISTINCT FROM o.owner_id
+          AND NOT EXISTS (SELECT 1 FROM mentorship_requests r
+                           WHERE r.organization_id = o.id AND r.mentor_id = m.id AND r.status = 'PENDING')`,
+      [mentorId, parties.organization_id],
+    );
+    if (!mentor) return undefined;
+    const [counted] = await manager.query(
+      `UPDATE organizations SET open_requests = open_requests + 1
+        WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
+      [parties.organization_id, this.config.MAX_OPEN_REQUESTS],
+    );
+    if (counted.length === 0) return undefined;
+    const sent = await this.insert(manager, {
+      organizationId: parties.organization_id,
+      mentorId: mentor.id,
+      requestedBy: null,
+      message: request.message,
+      goals: request.goals,
+      autoReroute: true,
+      source: RequestSource.REROUTE,
+    });
+    await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
+      requestId: sent.id,
+    });
+    await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_REROUTED, {
+      requestId: sent.id,
+    });
+    await this.audit.record(manager, {
+      actorId: null,
+      action: AuditAction.MENTORSHIP_REQUEST_REROUTED,
+      targetType: 'mentorship_request',
+      targetId: sent.id,
+      details: { organizationId: parties.organization_id, mentorId: mentor.id },
+    });
+    return sent;
   }
 
   /** The reminder job: reminds the mentor of a request still PENDING, once. */
   async remind(id: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const [rows] = await manager.query(
         `UPDATE mentorship_requests SET reminded_at = now()
           WHERE id = $1 AND status = 'PENDING' AND reminded_at IS NULL RETURNING mentor_id`,

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { EmailOutboxEntity } from './email-outbox.entity';
 import { MENTORSHIP_RECORD_ENTITIES, sqlValues } from './mentorship-records.entities';
 
 export enum RequestStatus {
@@ -145,6 +146,8 @@ export enum NotificationKind {
   REQUEST_WITHDRAWN = 'REQUEST_WITHDRAWN',
   REQUEST_REMINDER = 'REQUEST_REMINDER',
   REQUEST_EXPIRED = 'REQUEST_EXPIRED',
+  /** The platform sent an expired request on to the next-best mentor (autoReroute). */
+  REQUEST_REROUTED = 'REQUEST_REROUTED',
   MENTORSHIP_COMPLETED = 'MENTORSHIP_COMPLETED',
   MENTORSHIP_ENDED = 'MENTORSHIP_ENDED',
   FEEDBACK_DUE = 'FEEDBACK_DUE',
@@ -184,4 +187,5 @@ export const MENTORSHIP_ENTITIES = [
   MentorshipEntity,
   NotificationEntity,
   ...MENTORSHIP_RECORD_ENTITIES,
+  EmailOutboxEntity,
 ];

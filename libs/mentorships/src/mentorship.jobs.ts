@@ -8,3 +8,6 @@ export const REQUEST_EXPIRE = defineJob<{ requestId: string }>('request-expire',
 export const OUTCOME_SURVEY = defineJob<{ mentorshipId: string }>('outcome-survey', QueueName.DEFAULT);
 
 export const REQUEST_REMIND = defineJob<{ requestId: string }>('request-remind', QueueName.DEFAULT);
+
+/** Sends the e-mail outbox (no payload: each run sends whatever is due). */
+export const EMAIL_DISPATCH = defineJob<Record<string, never>>('email-dispatch', QueueName.DEFAULT);

@@ -1,29 +1,44 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { MatchingModule } from '@app/matching';
 import { ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
-import { OUTCOME_SURVEY, REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
+import { EmailDispatcher } from './email-dispatcher.service';
+import { EMAIL_DISPATCH, OUTCOME_SURVEY, REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
 import { MentorshipRecordsService } from './mentorship-records.service';
 import { MentorshipRequestsService } from './mentorship-requests.service';
 import { MentorshipsService } from './mentorships.service';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule],
-  providers: [MentorshipRequestsService, MentorshipsService, MentorshipRecordsService, NotificationsService],
-  exports: [MentorshipRequestsService, MentorshipsService, MentorshipRecordsService, NotificationsService],
+  imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule, MatchingModule],
+  providers: [
+    MentorshipRequestsService,
+    MentorshipsService,
+    MentorshipRecordsService,
+    NotificationsService,
+    EmailDispatcher,
+  ],
+  exports: [
+    MentorshipRequestsService,
+    MentorshipsService,
+    MentorshipRecordsService,
+    NotificationsService,
+    EmailDispatcher,
+  ],
 })
 export class MentorshipsModule {}
 
-/** Expiry, reminder and outcome-survey handlers; loaded by processes that run workers. */
+/** Expiry, reminder, outcome-survey and e-mail handlers; loaded by processes that run workers. */
 @Module({ imports: [MentorshipsModule] })
 export class MentorshipJobsModule implements OnModuleInit {
   constructor(
     private readonly queue: QueueService,
     private readonly requests: MentorshipRequestsService,
     private readonly records: MentorshipRecordsService,
+    private readonly emails: EmailDispatcher,
   ) {}
 
   onModuleInit(): void {
@@ -39,5 +54,6 @@ export class MentorshipJobsModule implements OnModuleInit {
       OUTCOME_SURVEY,
       async ({ mentorshipId }) => void (await this.records.sendOutcomeSurvey(mentorshipId)),
     );
+    this.queue.register(EMAIL_DISPATCH, async () => void (await this.emails.dispatch()));
   }
 }

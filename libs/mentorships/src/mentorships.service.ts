@@ -58,7 +58,7 @@ export class MentorshipsService {
   ): Promise<MentorshipEntity> {
     if (!isUuid(id)) throw notFound('Mentorship');
     let mentorId = '';
-    const finished = await this.dataSource.transaction(async (manager) => {
+    const finished = await this.notifications.inTransaction(async (manager) => {
       const [parties] = await manager.query(
         `SELECT s.organization_id, s.mentor_id, o.owner_id, o.economy, m.user_id AS mentor_user_id
            FROM mentorships s

@@ -3,19 +3,39 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, Page, PageRequest, isUuid, notFound } from '@app/common';
 import { keysetPage } from '@app/database';
+import { AppConfig } from '@app/config';
+import { EmailDispatcher } from './email-dispatcher.service';
+import { EMAIL_TEMPLATES } from './email-templates';
 import { NotificationEntity, NotificationKind } from './mentorship.entities';
 
 export interface NotificationTarget {
   requestId?: string | null;
   mentorshipId?: string | null;
+  /** Names of mentors suggested instead, for the e-mail of an expired request. */
+  suggestions?: string[];
 }
 
-/** In-app notifications: written in the transaction of the change they report. */
+/**
+ * In-app notifications, each with its e-mail in the outbox: both written in the transaction of
+ * the change they report, naming objects by id (the e-mail, rendered, names the parties).
+ */
 @Injectable()
 export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly config: AppConfig,
+    private readonly emails: EmailDispatcher,
   ) {}
+
+  /**
+   * Runs `work` in a transaction (the change, its notifications and their e-mails) and, once it
+   * has committed, has the e-mails sent.
+   */
+  async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.notifications.manager.transaction(work);
+    await this.emails.soon();
+    return result;
+  }
 
   async notify(
     manager: EntityManager,
@@ -27,6 +47,43 @@ export class NotificationsService {
     await manager.query(
       `INSERT INTO notifications (user_id, kind, request_id, mentorship_id) VALUES ($1, $2, $3, $4)`,
       [userId, kind, target.requestId ?? null, target.mentorshipId ?? null],
+    );
+    await this.email(manager, userId, kind, target);
+  }
+
+  /** The notification's e-mail, into the outbox in the same transaction (see EmailDispatcher). */
+  private async email(
+    manager: EntityManager,
+    userId: string,
+    kind: NotificationKind,
+    target: NotificationTarget,
+  ): Promise<void> {
+    const [context] = await manager.query(
+      `SELECT u.email, u.display_name, o.name AS organization, mu.display_name AS mentor
+         FROM users u
+         LEFT JOIN mentorship_requests r ON r.id = $2
+         LEFT JOIN mentorships s ON s.id = $3
+         LEFT JOIN organizations o ON o.id = COALESCE(s.organization_id, r.organization_id)
+         LEFT JOIN mentor_profiles m ON m.id = COALESCE(s.mentor_id, r.mentor_id)
+         LEFT JOIN users mu ON mu.id = m.user_id
+        WHERE u.id = $1`,
+      [userId, target.requestId ?? null, target.mentorshipId ?? null],
+    );
+    if (!context) return;
+    const link = target.mentorshipId
+      ? `${this.config.PUBLIC_URL}/mentorships/${target.mentorshipId}`
+      : `${this.config.PUBLIC_URL}/requests/${target.requestId}`;
+    const { subject, body } = EMAIL_TEMPLATES[kind]({
+      recipient: context.display_name,
+      organization: context.organization,
+      mentor: context.mentor,
+      link,
+      suggestions: target.suggestions,
+      expiryDays: this.config.REQUEST_EXPIRY_DAYS,
+    });
+    await manager.query(
+      `INSERT INTO email_outbox (user_id, to_address, template, subject, body) VALUES ($1, $2, $3, $4, $5)`,
+      [userId, context.email, kind, subject, body],
     );
   }
 

@@ -291,3 +291,11 @@ export class CaseStudyArgs {
   @MaxLength(NARRATIVE_MAX)
   narrative: string;
 }
+
+@ArgsType()
+export class OutboxArgs extends PageArgs {
+  @Field({ nullable: true, defaultValue: false, description: 'Only e-mails not sent yet.' })
+  @IsOptional()
+  @IsBoolean()
+  unsentOnly?: boolean;
+}

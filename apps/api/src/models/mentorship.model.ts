@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type {
+  EmailOutboxEntity,
   MentorshipEntity,
   MentorshipFeedbackEntity,
   MentorshipGoalEntity,
@@ -145,6 +146,51 @@ export class NotificationModel {
   }
 }
 
+@ObjectType('OutboxEmail')
+export class OutboxEmailModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  toAddress: string;
+
+  @Field({ description: 'The notification kind it was written for.' })
+  template: string;
+
+  @Field()
+  subject: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  static from(e: EmailOutboxEntity): OutboxEmailModel {
+    return Object.assign(new OutboxEmailModel(), {
+      id: e.id,
+      toAddress: e.toAddress,
+      template: e.template,
+      subject: e.subject,
+      body: e.body,
+      createdAt: e.createdAt,
+      sentAt: e.sentAt,
+      attempts: e.attempts,
+      lastError: e.lastError,
+    });
+  }
+}
+
+export const OutboxEmailConnection = Connection(OutboxEmailModel, 'OutboxEmail');
 export const MentorshipRequestConnection = Connection(MentorshipRequestModel, 'MentorshipRequest');
 export const MentorshipConnection = Connection(MentorshipModel, 'Mentorship');
 export const NotificationConnection = Connection(NotificationModel, 'Notification');

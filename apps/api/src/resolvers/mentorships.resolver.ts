@@ -1,6 +1,7 @@
-import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, notFound } from '@app/common';
 import {
+  EmailDispatcher,
   MentorshipRecordsService,
   MentorshipRequestsService,
   MentorshipsService,
@@ -21,6 +22,7 @@ import {
   MentorshipRequestsArgs,
   MentorshipsArgs,
   NotificationsArgs,
+  OutboxArgs,
   RequestMentorshipInput,
 } from '../inputs/mentorship.input';
 import { connectionOf } from '../models/connection.model';
@@ -36,8 +38,11 @@ import {
   MentorshipRequestModel,
   NotificationConnection,
   NotificationModel,
+  OutboxEmailConnection,
+  OutboxEmailModel,
 } from '../models/mentorship.model';
 import { OrganizationModel } from '../models/organization.model';
+import { MentorRecommendationModel } from '../models/recommendation.model';
 
 /**
  * The organisation and mentor of a request or mentorship: whoever may see the record may see
@@ -137,6 +142,20 @@ export class MentorshipRequestsResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<MentorProfileModel> {
     return (await partiesOf(r, ctx)).mentor;
+  }
+
+  @ResolveField(() => [MentorRecommendationModel], {
+    description:
+      'Once it has expired or been declined: mentors from the organisation’s recommendations who are open to ' +
+      'requests and not yet asked, best first. For the owner and program managers; empty for others.',
+  })
+  async suggestedMentors(
+    @CurrentActor() actor: Actor,
+    @Root() r: MentorshipRequestModel,
+    @Args('first', { type: () => Int, defaultValue: 3 }) first: number,
+  ): Promise<MentorRecommendationModel[]> {
+    const limit = Math.max(0, Math.min(first, 20));
+    return (await this.requests.suggestions(actor, r, limit)).map(MentorRecommendationModel.from);
   }
 
   @ResolveField(() => MentorshipModel, {
@@ -287,7 +306,21 @@ export class MentorshipsResolver {
 
 @Resolver(() => NotificationModel)
 export class NotificationsResolver {
-  constructor(private readonly service: NotificationsService) {}
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly emails: EmailDispatcher,
+  ) {}
+
+  @Query(() => OutboxEmailConnection, {
+    description: 'E-mails written, newest first (admins). Without SMTP_URL they are only kept here.',
+  })
+  async emailOutbox(
+    @CurrentActor() actor: Actor,
+    @Args() { unsentOnly, first, after }: OutboxArgs,
+  ): Promise<InstanceType<typeof OutboxEmailConnection>> {
+    const page = await this.emails.outbox(actor, unsentOnly ?? false, { first, after });
+    return connectionOf(page, OutboxEmailModel.from);
+  }
 
   @Query(() => NotificationConnection, { description: 'The caller’s own notifications, newest first.' })
   async notifications(

@@ -4,6 +4,7 @@ import { AuditEvents1795816378936 } from './1795816378936-audit-events';
 import { Scoring1795826855624 } from './1795826855624-scoring';
 import { Mentorships1795830258140 } from './1795830258140-mentorships';
 import { MentorshipRecords1795830971999 } from './1795830971999-mentorship-records';
+import { EmailOutbox1795831335362 } from './1795831335362-email-outbox';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scoring1795826855624,
   Mentorships1795830258140,
   MentorshipRecords1795830971999,
+  EmailOutbox1795831335362,
 ];
