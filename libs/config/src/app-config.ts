@@ -244,6 +244,15 @@ export class AppConfig {
   @Min(0)
   SCORING_SHARD_TEST_DELAY_MS = 0;
 
+  /**
+   * Testing only: expiry and reminder jobs hold their transaction open this long before they
+   * commit, so fault tests can kill a worker in the middle of one. Leave at 0.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REQUEST_JOB_TEST_DELAY_MS = 0;
+
   /** Interface the API listens on. */
   @IsString()
   HOST = '0.0.0.0';

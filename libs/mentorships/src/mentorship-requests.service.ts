@@ -312,6 +312,8 @@ export class MentorshipRequestsService {
         [id],
       );
       if (rows.length === 0) return false;
+      this.logger.log(`Request ${id} expired`);
+      await this.testDelay();
       await releaseOpen(manager, parties.organization_id, 1);
       await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_EXPIRED, {
         requestId: id,
@@ -424,6 +426,8 @@ export class MentorshipRequestsService {
         [id],
       );
       if (rows.length === 0) return false;
+      this.logger.log(`Request ${id}: mentor reminded`);
+      await this.testDelay();
       const [mentor] = await manager.query(`SELECT user_id FROM mentor_profiles WHERE id = $1`, [
         rows[0].mentor_id,
       ]);
@@ -561,6 +565,12 @@ export class MentorshipRequestsService {
       throw forbidden("Only the organisation's owner cancels its requests");
     }
     return parties;
+  }
+
+  /** See REQUEST_JOB_TEST_DELAY_MS: lets a fault test kill a worker inside the transaction. */
+  private async testDelay(): Promise<void> {
+    const ms = this.config.REQUEST_JOB_TEST_DELAY_MS;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Expiry and reminder jobs: deterministic ids, so scheduling twice schedules once. */
