@@ -249,6 +249,28 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     await countersMatchRows();
   });
 
+  it('keeps other requests open until the organisation has as many mentors as it wants', async () => {
+    const [a, b, c] = [await mentor(), await mentor(), await mentor()];
+    const org = await organization(owner, { mentorsWanted: 2 });
+    const ids: string[] = [];
+    for (const m of [a, b, c]) ids.push((await request(owner, org, m.id)).data!.requestMentorship.id);
+    await a.user.client.data(ACCEPT, { id: ids[0] });
+    const statuses = async () =>
+      (
+        await t.dataSource.query(`SELECT status FROM mentorship_requests WHERE id = ANY($1::uuid[])`, [ids])
+      ).map((r: { status: string }) => r.status);
+    expect((await statuses()).sort()).toEqual(['ACCEPTED', 'PENDING', 'PENDING']);
+    await b.user.client.data(ACCEPT, { id: ids[1] });
+    expect((await statuses()).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'WITHDRAWN']);
+    expect(
+      await owner.client.errorCode(
+        `mutation($id: ID!) { updateOrganization(id: $id, input: { mentorsWanted: 4 }) { id } }`,
+        { id: org },
+      ),
+    ).toBe('BAD_USER_INPUT');
+    await countersMatchRows();
+  });
+
   it('never exceeds capacity: 100 concurrent accepts against capacity 3 → exactly 3 succeed', async () => {
     const m = await mentor({ capacity: 3 });
     const requestIds: string[] = [];
@@ -310,6 +332,36 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     expect(ownerKinds.filter((k: string) => k === 'REQUEST_EXPIRED')).toHaveLength(1);
     expect(await m.user.client.errorCode(ACCEPT, { id })).toBe('ALREADY_DECIDED');
     await countersMatchRows();
+  });
+
+  it('refuses to delete an organisation in a running mentorship, and cancels its open requests when deleted', async () => {
+    const DELETE_ORG = `mutation($id: ID!) { deleteOrganization(id: $id) { id } }`;
+    const [a, b] = [await mentor(), await mentor()];
+    const busy = await organization(owner);
+    const id = (await request(owner, busy, a.id)).data!.requestMentorship.id;
+    const { acceptMentorshipRequest } = await a.user.client.data(ACCEPT, { id });
+    expect(await owner.client.errorCode(DELETE_ORG, { id: busy })).toBe('CONFLICT');
+
+    const waiting = await organization(owner);
+    const open = (await request(owner, waiting, b.id)).data!.requestMentorship.id;
+    await owner.client.data(DELETE_ORG, { id: waiting });
+    const [row] = await t.dataSource.query('SELECT status FROM mentorship_requests WHERE id = $1', [open]);
+    expect(row.status).toBe('CANCELLED');
+    const told = (await b.user.client.data(NOTIFICATIONS)).notifications.nodes.map(
+      (n: { kind: string; requestId: string }) => [n.kind, n.requestId],
+    );
+    expect(told).toContainEqual(['REQUEST_CANCELLED', open]);
+    // Once the mentorship has ended, the first one may go too.
+    await owner.client.data(END, {
+      id: acceptMentorshipRequest.mentorship.id,
+      reason: 'Closing the business',
+    });
+    expect((await owner.client.request(DELETE_ORG, { id: busy })).errors).toBeUndefined();
+    // The mentor still sees the finished mentorship; its organisation is gone.
+    const { mentorships } = await a.user.client.data(
+      `{ mentorships { nodes { status organization { id } } } }`,
+    );
+    expect(mentorships.nodes).toEqual([{ status: 'ENDED', organization: null }]);
   });
 
   describe('inside a mentorship', () => {

@@ -31,6 +31,8 @@ describe('embedded default: first start, restart', () => {
   it('loads the demo data on first start, the demo logins work, and a restart keeps the data', async () => {
     const first = await boot();
     let created: string;
+    let remindDue: string;
+    let expiryDue: string;
     try {
       const before = await counts(first.app.get(DataSource));
       expect(before).toMatchObject({ orgs: 300, mentors: 100, economies: 21 });
@@ -51,6 +53,22 @@ describe('embedded default: first start, restart', () => {
           languages: ["en", "tl"] }) { id womenLed } }`,
       );
       created = createOrganization.id;
+      // The demo mentor's two waiting requests fall due while the process is down, one for its
+      // reminder and one for its expiry: their jobs lived in the in-process queue and went with it.
+      const ds = first.app.get(DataSource);
+      [remindDue, expiryDue] = (
+        await ds.query(`SELECT id FROM mentorship_requests WHERE status = 'PENDING' ORDER BY id LIMIT 2`)
+      ).map((r: { id: string }) => r.id);
+      await ds.query(
+        `UPDATE mentorship_requests SET created_at = now() - interval '4 days', expires_at = now() + interval '10 days'
+          WHERE id = $1`,
+        [remindDue],
+      );
+      await ds.query(
+        `UPDATE mentorship_requests SET created_at = now() - interval '15 days', expires_at = now() - interval '1 day'
+          WHERE id = $1`,
+        [expiryDue],
+      );
     } finally {
       await first.app.close();
     }
@@ -68,6 +86,37 @@ describe('embedded default: first start, restart', () => {
         .withToken(login.token)
         .data(`query($id: ID!) { organization(id: $id) { name womenLed } }`, { id: created });
       expect(organization).toEqual({ name: 'Kept Across Restarts', womenLed: true });
+      // The restart scheduled the lost jobs again: one mentor reminded, the other request
+      // expired (no reminder once the expiry is due), each once.
+      const ds = second.app.get(DataSource);
+      const state = async (id: string) =>
+        (
+          await ds.query(
+            `SELECT status, reminded_at IS NOT NULL AS reminded,
+                    (SELECT count(*) FROM notifications WHERE request_id = $1 AND kind = 'REQUEST_EXPIRED')::int AS expiries,
+                    (SELECT count(*) FROM notifications WHERE request_id = $1 AND kind = 'REQUEST_REMINDER')::int AS reminders
+               FROM mentorship_requests WHERE id = $1`,
+            [id],
+          )
+        )[0];
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        if ((await state(remindDue)).reminded && (await state(expiryDue)).status === 'EXPIRED') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await state(remindDue)).toEqual({
+        status: 'PENDING',
+        reminded: true,
+        expiries: 0,
+        reminders: 1,
+      });
+      expect(await state(expiryDue)).toEqual({
+        status: 'EXPIRED',
+        reminded: false,
+        expiries: 1,
+        reminders: 0,
+      });
     } finally {
       await second.app.close();
     }

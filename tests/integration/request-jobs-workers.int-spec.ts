@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplicationContext } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -125,6 +126,22 @@ describe('request expiry and reminder jobs across worker processes (BullMQ, kill
         { requestId: id },
         { jobId: `request-expire-${id}`, delayMs: 2500 },
       );
+    }
+
+    // Job payloads hold ids only: read them back from Redis as BullMQ stored them.
+    const redis = new Redis(testRedisUrl());
+    try {
+      const keys = (await redis.keys(`${env.QUEUE_PREFIX}:default:request-*`)).filter(
+        (k) => k.split(':').length === 3,
+      );
+      expect(keys).toHaveLength(REQUESTS * 2);
+      for (const key of keys) {
+        const data = JSON.parse((await redis.hget(key, 'data')) as string);
+        expect(Object.keys(data)).toEqual(['requestId']);
+        expect(data.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    } finally {
+      redis.disconnect();
     }
 
     // A is inside its second job's transaction (600 ms each, one at a time) when it dies.

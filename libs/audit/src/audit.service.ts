@@ -27,6 +27,9 @@ export enum AuditAction {
   MENTORSHIP_COMPLETED = 'mentorship.completed',
   MENTORSHIP_ENDED = 'mentorship.ended',
   MENTORSHIP_FEEDBACK_SUBMITTED = 'mentorship.feedback_submitted',
+  MENTORSHIP_GOAL_ADDED = 'mentorship.goal_added',
+  MENTORSHIP_GOAL_UPDATED = 'mentorship.goal_updated',
+  MENTORSHIP_SESSION_LOGGED = 'mentorship.session_logged',
   MENTORSHIP_OUTCOMES_REPORTED = 'mentorship.outcomes_reported',
   MENTORSHIP_OUTCOME_FEATURED = 'mentorship_outcome.featured',
 }

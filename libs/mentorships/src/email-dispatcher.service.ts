@@ -33,9 +33,21 @@ export class EmailDispatcher implements OnModuleDestroy {
   ) {}
 
   /** After a commit that wrote e-mails: a dispatch job (the next one sends whatever is there). */
-  async soon(): Promise<void> {
+  soon(): Promise<void> {
+    return this.dispatchIn(0);
+  }
+
+  /**
+   * From inside a transaction of someone else's (it commits after this returns): a dispatch a
+   * little later; e-mails it misses wait for the next dispatch.
+   */
+  later(): Promise<void> {
+    return this.dispatchIn(2000);
+  }
+
+  private async dispatchIn(delayMs: number): Promise<void> {
     try {
-      await this.queue.enqueue(EMAIL_DISPATCH, {});
+      await this.queue.enqueue(EMAIL_DISPATCH, {}, { delayMs });
     } catch (err) {
       // The e-mails wait in the outbox for the next dispatch (or the next start).
       this.logger.warn(`Could not enqueue an e-mail dispatch: ${(err as Error).message}`);

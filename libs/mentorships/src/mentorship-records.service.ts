@@ -79,7 +79,15 @@ export class MentorshipRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const parties = await this.parties(manager, actor, mentorshipId, ['owner', 'mentor']);
       if (parties.status !== MentorshipStatus.ACTIVE) throw notActive();
-      return manager.save(manager.create(MentorshipGoalEntity, { mentorshipId, title: text }));
+      const goal = await manager.save(manager.create(MentorshipGoalEntity, { mentorshipId, title: text }));
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_GOAL_ADDED,
+        targetType: 'mentorship',
+        targetId: mentorshipId,
+        details: { goalId: goal.id },
+      });
+      return goal;
     });
   }
 
@@ -101,7 +109,15 @@ export class MentorshipRecordsService {
       if (changes.status) goal.status = changes.status;
       if (title !== undefined) goal.title = title;
       goal.updatedAt = new Date();
-      return manager.save(goal);
+      const saved = await manager.save(goal);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_GOAL_UPDATED,
+        targetType: 'mentorship',
+        targetId: goal.mentorshipId,
+        details: { goalId: goal.id, status: goal.status, renamed: title !== undefined },
+      });
+      return saved;
     });
   }
 
@@ -129,7 +145,7 @@ export class MentorshipRecordsService {
       if (day < started || day > Date.now() + DAY_MS) {
         throw badInput('heldOn must fall between the start of the mentorship and today', { field: 'heldOn' });
       }
-      return manager.save(
+      const session = await manager.save(
         manager.create(MentorshipSessionEntity, {
           mentorshipId,
           heldOn: input.heldOn,
@@ -139,6 +155,14 @@ export class MentorshipRecordsService {
           loggedBy: actor.userId,
         }),
       );
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_SESSION_LOGGED,
+        targetType: 'mentorship',
+        targetId: mentorshipId,
+        details: { sessionId: session.id, minutes: session.minutes },
+      });
+      return session;
     });
   }
 

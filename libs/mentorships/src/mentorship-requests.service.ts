@@ -28,6 +28,7 @@ import {
 } from './mentorship.entities';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
 import { NotificationsService } from './notifications.service';
+import { EmailDispatcher } from './email-dispatcher.service';
 import { MentorshipGoalEntity } from './mentorship-records.entities';
 import { MentorshipRecordsService } from './mentorship-records.service';
 import { canSeeEconomy, whereParty } from './visibility';
@@ -92,6 +93,7 @@ export class MentorshipRequestsService {
     private readonly queue: QueueService,
     private readonly records: MentorshipRecordsService,
     private readonly recommendations: RecommendationsService,
+    private readonly emails: EmailDispatcher,
   ) {}
 
   async request(actor: Actor, input: RequestMentorshipInput): Promise<MentorshipRequestEntity> {
@@ -567,6 +569,46 @@ export class MentorshipRequestsService {
     return parties;
   }
 
+  /**
+   * In the transaction deleting an organisation: refused while it has running mentorships (they
+   * hold a mentor's capacity and its outcomes are still to come); its open requests are
+   * cancelled and their mentors told.
+   */
+  async organizationDeleting(manager: EntityManager, organizationId: string, actor: Actor): Promise<void> {
+    const [{ active }] = await manager.query(
+      `SELECT count(*)::int AS active FROM mentorships WHERE organization_id = $1 AND status = 'ACTIVE'`,
+      [organizationId],
+    );
+    if (active > 0) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `This organisation has ${active} running mentorship(s); complete or end them before deleting it`,
+        { activeMentorships: active },
+      );
+    }
+    const [cancelled] = await manager.query(
+      `UPDATE mentorship_requests r SET status = 'CANCELLED', decided_at = now()
+         FROM mentor_profiles m
+        WHERE r.organization_id = $1 AND r.status = 'PENDING' AND m.id = r.mentor_id
+        RETURNING r.id, m.user_id`,
+      [organizationId],
+    );
+    for (const row of cancelled as Array<{ id: string; user_id: string }>) {
+      await this.notifications.notify(manager, row.user_id, NotificationKind.REQUEST_CANCELLED, {
+        requestId: row.id,
+      });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: AuditAction.MENTORSHIP_REQUEST_CANCELLED,
+        targetType: 'mentorship_request',
+        targetId: row.id,
+        details: { organizationDeleted: true },
+      });
+    }
+    // The e-mails go once the deletion has committed.
+    if (cancelled.length > 0) await this.emails.later();
+  }
+
   /** See REQUEST_JOB_TEST_DELAY_MS: lets a fault test kill a worker inside the transaction. */
   private async testDelay(): Promise<void> {
     const ms = this.config.REQUEST_JOB_TEST_DELAY_MS;
@@ -586,7 +628,8 @@ export class MentorshipRequestsService {
       );
       if (!request.remindedAt) {
         const remindAt = request.createdAt.getTime() + this.config.REQUEST_REMINDER_DAYS * DAY_MS;
-        if (remindAt < request.expiresAt.getTime()) {
+        // No reminder for a request whose expiry is already due: it expires instead.
+        if (remindAt < request.expiresAt.getTime() && now < request.expiresAt.getTime()) {
           await this.queue.enqueue(
             REQUEST_REMIND,
             { requestId: request.id },

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { MatchingModule } from '@app/matching';
-import { ProfilesModule } from '@app/profiles';
+import { ProfileHooks, ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { EmailDispatcher } from './email-dispatcher.service';
@@ -29,7 +29,18 @@ import { NotificationsService } from './notifications.service';
     EmailDispatcher,
   ],
 })
-export class MentorshipsModule {}
+export class MentorshipsModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: ProfileHooks,
+    private readonly requests: MentorshipRequestsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.onOrganizationDeleting((manager, organizationId, actor) =>
+      this.requests.organizationDeleting(manager, organizationId, actor),
+    );
+  }
+}
 
 /** Expiry, reminder, outcome-survey and e-mail handlers; loaded by processes that run workers. */
 @Module({ imports: [MentorshipsModule] })

@@ -9,3 +9,4 @@ export * from './profiles.module';
 export * from './copy-rows';
 export * from './profile-events';
 export * from './profile-snapshots.service';
+export * from './profile-hooks';

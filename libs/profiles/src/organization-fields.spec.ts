@@ -50,6 +50,7 @@ describe('buildOrganizationRecord', () => {
       youthLed: false,
       socialEnterprise: false,
       prefersWomanMentor: false,
+      mentorsWanted: 1,
       cluster: null,
       needs: ['EXPORT', 'E_COMMERCE'],
       targetEconomies: ['JP', 'SG'],

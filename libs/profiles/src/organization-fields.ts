@@ -30,6 +30,8 @@ export interface OrganizationFields {
   youthLed?: boolean | null;
   socialEnterprise?: boolean | null;
   prefersWomanMentor?: boolean | null;
+  /** Mentors it wants at once, 1-3 (default 1). */
+  mentorsWanted?: number | null;
   cluster?: string | null;
   needs?: string[] | null;
   targetEconomies?: string[] | null;
@@ -57,6 +59,7 @@ export interface OrganizationRecord {
   youthLed: boolean;
   socialEnterprise: boolean;
   prefersWomanMentor: boolean;
+  mentorsWanted: number;
   cluster: string | null;
   needs: TopicCode[];
   targetEconomies: EconomyCode[];
@@ -130,6 +133,10 @@ export function buildOrganizationRecord(
   const badLanguages = languages.filter((l) => !isLanguageCode(l));
   if (badLanguages.length) fail('languages', `unknown language codes: ${badLanguages.join(', ')}`);
   if (languages.length === 0) fail('languages', 'at least one language is required');
+  const mentorsWanted = fields.mentorsWanted ?? 1;
+  if (!Number.isInteger(mentorsWanted) || mentorsWanted < 1 || mentorsWanted > 3) {
+    fail('mentorsWanted', 'must be 1, 2 or 3');
+  }
   const cluster = fields.cluster?.trim() || null;
   const city = (fields.city ?? '').trim();
   if (city.length > NAME_MAX) fail('city', `must be at most ${NAME_MAX} characters`);
@@ -162,6 +169,7 @@ export function buildOrganizationRecord(
       youthLed: fields.youthLed ?? false,
       socialEnterprise: fields.socialEnterprise ?? false,
       prefersWomanMentor: fields.prefersWomanMentor ?? false,
+      mentorsWanted,
       cluster,
       needs: needs as TopicCode[],
       targetEconomies: targetEconomies as EconomyCode[],

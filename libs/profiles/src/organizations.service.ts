@@ -26,6 +26,7 @@ import {
   type OrganizationRecord,
 } from './organization-fields';
 import { ProfileEvents } from './profile-events';
+import { ProfileHooks } from './profile-hooks';
 import type { OrganizationFilter } from './profile-filters';
 
 export const invalidFields = (errors: FieldError[]): Error =>
@@ -38,6 +39,7 @@ export class OrganizationsService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     private readonly audit: AuditService,
     private readonly events: ProfileEvents,
+    private readonly hooks: ProfileHooks,
   ) {}
 
   async create(actor: Actor, fields: OrganizationFields): Promise<OrganizationEntity> {
@@ -99,6 +101,7 @@ export class OrganizationsService {
     const deleted = await this.organizations.manager.transaction(async (manager) => {
       const current = await findVisible(manager.getRepository(OrganizationEntity), actor, id, true);
       assertCanEdit(actor, current);
+      await this.hooks.organizationDeleting(manager, id, actor);
       await manager.delete(OrganizationEntity, { id });
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -310,6 +313,7 @@ function fieldsOf(org: OrganizationEntity): OrganizationFields {
     youthLed: org.youthLed,
     socialEnterprise: org.socialEnterprise,
     prefersWomanMentor: org.prefersWomanMentor,
+    mentorsWanted: org.mentorsWanted,
     cluster: org.cluster,
     needs: org.needs,
     targetEconomies: org.targetEconomies,

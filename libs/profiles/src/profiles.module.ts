@@ -6,11 +6,24 @@ import { MentorProfilesService } from './mentor-profiles.service';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 import { ProfileEvents } from './profile-events';
+import { ProfileHooks } from './profile-hooks';
 import { ProfileSnapshotsService } from './profile-snapshots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, MentorProfileEntity]), AuditModule],
-  providers: [OrganizationsService, MentorProfilesService, ProfileSnapshotsService, ProfileEvents],
-  exports: [OrganizationsService, MentorProfilesService, ProfileSnapshotsService, ProfileEvents],
+  providers: [
+    OrganizationsService,
+    MentorProfilesService,
+    ProfileSnapshotsService,
+    ProfileEvents,
+    ProfileHooks,
+  ],
+  exports: [
+    OrganizationsService,
+    MentorProfilesService,
+    ProfileSnapshotsService,
+    ProfileEvents,
+    ProfileHooks,
+  ],
 })
 export class ProfilesModule {}

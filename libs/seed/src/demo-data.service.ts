@@ -83,7 +83,50 @@ export class DemoDataService {
         passwordHash,
         [owner.email, mentor.email],
       ]);
+      await this.stageRequests(runner, owner.email, mentor.email);
       return true;
     });
+  }
+
+  /**
+   * Makes the demo logins' journeys work from the first minute: the demo mentor speaks the
+   * language of the demo owner's first organisation (so it may ask them), takes requests with
+   * room for three, and has two requests from other organisations waiting for an answer.
+   */
+  private async stageRequests(runner: QueryRunner, ownerEmail: string, mentorEmail: string): Promise<void> {
+    await runner.query(
+      `UPDATE mentor_profiles m
+          SET languages = ARRAY(SELECT DISTINCT l FROM unnest(m.languages || o.languages[1:1]) AS l ORDER BY l),
+              accepting_requests = true, capacity = GREATEST(m.capacity, 3)
+         FROM users mu,
+              (SELECT o.languages FROM organizations o JOIN users u ON u.id = o.owner_id
+                WHERE u.email = $1 ORDER BY o.name, o.id LIMIT 1) o
+        WHERE mu.id = m.user_id AND mu.email = $2`,
+      [ownerEmail, mentorEmail],
+    );
+    const waiting: Array<{ id: string; organization_id: string; user_id: string }> = await runner.query(
+      `INSERT INTO mentorship_requests (organization_id, mentor_id, message, goals, expires_at)
+       SELECT o.id, m.id,
+              'We are a small firm outside the capital and would value your advice on selling abroad.',
+              ARRAY['A first export order', 'A price list for distributors'],
+              now() + make_interval(days => $3)
+         FROM mentor_profiles m
+         JOIN users mu ON mu.id = m.user_id AND mu.email = $2
+         JOIN organizations o ON o.languages && m.languages
+        WHERE o.owner_id IS DISTINCT FROM (SELECT id FROM users WHERE email = $1)
+        ORDER BY o.name, o.id
+        LIMIT 2
+       RETURNING id, organization_id, (SELECT user_id FROM mentor_profiles WHERE id = mentor_id) AS user_id`,
+      [ownerEmail, mentorEmail, this.config.REQUEST_EXPIRY_DAYS],
+    );
+    for (const request of waiting) {
+      await runner.query(`UPDATE organizations SET open_requests = open_requests + 1 WHERE id = $1`, [
+        request.organization_id,
+      ]);
+      await runner.query(
+        `INSERT INTO notifications (user_id, kind, request_id) VALUES ($1, 'REQUEST_RECEIVED', $2)`,
+        [request.user_id, request.id],
+      );
+    }
   }
 }

@@ -101,6 +101,15 @@ export class CreateOrganizationInput {
   @IsBoolean()
   prefersWomanMentor?: boolean;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Mentors it wants at once, 1 to 3 (default 1); once it has them, its other open requests are withdrawn.',
+  })
+  @IsOptional()
+  @IsInt()
+  mentorsWanted?: number;
+
   @Field(() => String, { nullable: true, description: 'Local industrial cluster, if any.' })
   @IsOptional()
   @IsString()

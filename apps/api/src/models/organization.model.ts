@@ -76,6 +76,15 @@ export class OrganizationModel {
   @Field({ description: 'The organisation asks for a woman mentor; recommendations prefer one.' })
   prefersWomanMentor: boolean;
 
+  @Field(() => Int, { description: 'Mentors it wants at once (1-3).' })
+  mentorsWanted: number;
+
+  @Field(() => Int, { description: 'Mentorship requests it has open now.' })
+  openRequests: number;
+
+  @Field(() => Int, { description: 'Mentorships it has running now.' })
+  activeMentorships: number;
+
   @Field(() => String, { nullable: true })
   cluster: string | null;
 
@@ -117,6 +126,9 @@ export class OrganizationModel {
       youthLed: o.youthLed,
       socialEnterprise: o.socialEnterprise,
       prefersWomanMentor: o.prefersWomanMentor,
+      mentorsWanted: o.mentorsWanted,
+      openRequests: o.openRequests,
+      activeMentorships: o.activeMentorships,
       cluster: o.cluster,
       needs: topicModels(o.needs),
       targetEconomies: economyModels(o.targetEconomies),

@@ -45,20 +45,22 @@ import { OrganizationModel } from '../models/organization.model';
 import { MentorRecommendationModel } from '../models/recommendation.model';
 
 /**
- * The organisation and mentor of a request or mentorship: whoever may see the record may see
- * both parties (a mentor sees the organisation that asked them).
+ * The organisation of a request or mentorship: whoever may see the record may see it (a mentor
+ * sees the organisation that asked them). Null once the organisation has been deleted.
  */
-async function partiesOf(
-  record: { organizationId: string; mentorId: string },
+async function organizationOf(
+  record: { organizationId: string },
   ctx: GraphQLContext,
-): Promise<{ organization: OrganizationModel; mentor: MentorProfileModel }> {
-  const [organization, mentor] = await Promise.all([
-    ctx.loaders.organizationById.load(record.organizationId),
-    ctx.loaders.mentorById.load(record.mentorId),
-  ]);
-  if (!organization) throw notFound('Organization');
-  if (!mentor) throw notFound('Mentor profile');
-  return { organization: OrganizationModel.from(organization), mentor: MentorProfileModel.from(mentor) };
+): Promise<OrganizationModel | null> {
+  const found = await ctx.loaders.organizationById.load(record.organizationId);
+  return found ? OrganizationModel.from(found) : null;
+}
+
+/** The mentor of a request or mentorship (mentor profiles are never deleted). */
+async function mentorOf(record: { mentorId: string }, ctx: GraphQLContext): Promise<MentorProfileModel> {
+  const found = await ctx.loaders.mentorById.load(record.mentorId);
+  if (!found) throw notFound('Mentor profile');
+  return MentorProfileModel.from(found);
 }
 
 @Resolver(() => MentorshipRequestModel)
@@ -128,12 +130,12 @@ export class MentorshipRequestsResolver {
     return MentorshipRequestModel.from(await this.requests.findOne(actor, id));
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'Null once it has been deleted.' })
   async organization(
     @Root() r: MentorshipRequestModel,
     @Context() ctx: GraphQLContext,
-  ): Promise<OrganizationModel> {
-    return (await partiesOf(r, ctx)).organization;
+  ): Promise<OrganizationModel | null> {
+    return organizationOf(r, ctx);
   }
 
   @ResolveField(() => MentorProfileModel)
@@ -141,7 +143,7 @@ export class MentorshipRequestsResolver {
     @Root() r: MentorshipRequestModel,
     @Context() ctx: GraphQLContext,
   ): Promise<MentorProfileModel> {
-    return (await partiesOf(r, ctx)).mentor;
+    return mentorOf(r, ctx);
   }
 
   @ResolveField(() => [MentorRecommendationModel], {
@@ -293,14 +295,17 @@ export class MentorshipsResolver {
     return MentorshipModel.from(await this.service.end(actor, id, reason));
   }
 
-  @ResolveField(() => OrganizationModel)
-  async organization(@Root() m: MentorshipModel, @Context() ctx: GraphQLContext): Promise<OrganizationModel> {
-    return (await partiesOf(m, ctx)).organization;
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'Null once it has been deleted.' })
+  async organization(
+    @Root() m: MentorshipModel,
+    @Context() ctx: GraphQLContext,
+  ): Promise<OrganizationModel | null> {
+    return organizationOf(m, ctx);
   }
 
   @ResolveField(() => MentorProfileModel)
   async mentor(@Root() m: MentorshipModel, @Context() ctx: GraphQLContext): Promise<MentorProfileModel> {
-    return (await partiesOf(m, ctx)).mentor;
+    return mentorOf(m, ctx);
   }
 }
 
