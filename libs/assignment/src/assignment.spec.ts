@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { solveGreedy } from './greedy';
+import { solveOptimal } from './optimal';
+import { evaluate, validateProblem, type AssignmentProblem } from './problem';
+import { solveStable } from './stable';
+import { randomProblem, solveLp } from './testing';
+
+/** Small problems: every organisation's candidates are distinct mentors. */
+const problems = (maxOrgs: number, maxMentors: number) =>
+  fc
+    .record({
+      mentorCaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: maxMentors }),
+      orgs: fc.array(
+        fc.record({
+          cap: fc.integer({ min: 0, max: 3 }),
+          candidates: fc.array(fc.tuple(fc.nat(maxMentors - 1), fc.integer({ min: 0, max: 100 })), {
+            maxLength: maxMentors,
+          }),
+        }),
+        { minLength: 1, maxLength: maxOrgs },
+      ),
+    })
+    .map(({ mentorCaps, orgs }): AssignmentProblem => {
+      const starts = [0];
+      const mentors: number[] = [];
+      const scores: number[] = [];
+      for (const org of orgs) {
+        const seen = new Set<number>();
+        for (const [m, score] of org.candidates) {
+          const mentor = m % mentorCaps.length;
+          if (seen.has(mentor)) continue;
+          seen.add(mentor);
+          mentors.push(mentor);
+          scores.push(score);
+        }
+        starts.push(mentors.length);
+      }
+      return {
+        orgCount: orgs.length,
+        mentorCount: mentorCaps.length,
+        orgStart: Int32Array.from(starts),
+        arcMentor: Int32Array.from(mentors),
+        arcScore: Int32Array.from(scores),
+        orgCapacity: Int32Array.from(orgs.map((o) => o.cap)),
+        mentorCapacity: Int32Array.from(mentorCaps),
+      };
+    });
+
+/** The best total over every subset of arcs that fits the capacities. */
+function bruteForce(p: AssignmentProblem): number {
+  const A = p.arcMentor.length;
+  let best = 0;
+  for (let mask = 0; mask < 1 << A; mask++) {
+    const chosen = new Uint8Array(A);
+    for (let a = 0; a < A; a++) chosen[a] = (mask >> a) & 1;
+    try {
+      best = Math.max(best, evaluate(p, chosen).totalScore);
+    } catch {
+      // over a capacity
+    }
+  }
+  return best;
+}
+
+/** Pairs not chosen that both sides would rather have (the stable matching must have none). */
+function blockingPairs(p: AssignmentProblem, chosen: Uint8Array): number[] {
+  const orgHeld: number[][] = Array.from({ length: p.orgCount }, () => []);
+  const mentorHeld: number[][] = Array.from({ length: p.mentorCount }, () => []);
+  const arcOrg = new Int32Array(p.arcMentor.length);
+  for (let o = 0; o < p.orgCount; o++) {
+    for (let a = p.orgStart[o]; a < p.orgStart[o + 1]; a++) {
+      arcOrg[a] = o;
+      if (chosen[a]) {
+        orgHeld[o].push(a);
+        mentorHeld[p.arcMentor[a]].push(a);
+      }
+    }
+  }
+  // Preference: score, then the lower index on the other side.
+  const orgPrefers = (a: number, b: number) =>
+    p.arcScore[a] > p.arcScore[b] || (p.arcScore[a] === p.arcScore[b] && p.arcMentor[a] < p.arcMentor[b]);
+  const mentorPrefers = (a: number, b: number) =>
+    p.arcScore[a] > p.arcScore[b] || (p.arcScore[a] === p.arcScore[b] && arcOrg[a] < arcOrg[b]);
+  const blocking: number[] = [];
+  for (let a = 0; a < p.arcMentor.length; a++) {
+    if (chosen[a]) continue;
+    const o = arcOrg[a];
+    const m = p.arcMentor[a];
+    const orgWants =
+      p.orgCapacity[o] > 0 &&
+      (orgHeld[o].length < p.orgCapacity[o] || orgHeld[o].some((b) => orgPrefers(a, b)));
+    const mentorWants =
+      p.mentorCapacity[m] > 0 &&
+      (mentorHeld[m].length < p.mentorCapacity[m] || mentorHeld[m].some((b) => mentorPrefers(a, b)));
+    if (orgWants && mentorWants) blocking.push(a);
+  }
+  return blocking;
+}
+
+describe('assignment solvers', () => {
+  it('OPTIMAL finds the best total of every capacity-feasible set (brute force, small problems)', () => {
+    fc.assert(
+      fc.property(
+        problems(5, 4).filter((p) => p.arcMentor.length <= 12),
+        (p) => {
+          validateProblem(p);
+          const result = solveOptimal(p);
+          expect(evaluate(p, result.chosen).totalScore).toBe(result.totalScore);
+          expect(result.totalScore).toBe(bruteForce(p));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('OPTIMAL equals the LP optimum (HiGHS) on larger random problems', async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const p = randomProblem({ organizations: 300, mentors: 60, candidates: 8, seed });
+      const optimal = solveOptimal(p);
+      evaluate(p, optimal.chosen);
+      expect(optimal.totalScore).toBe(await solveLp(p));
+    }
+  });
+
+  it('GREEDY and STABLE respect capacities and never beat OPTIMAL; STABLE has no blocking pair', () => {
+    fc.assert(
+      fc.property(problems(8, 6), (p) => {
+        const optimal = solveOptimal(p).totalScore;
+        for (const result of [solveGreedy(p), solveStable(p)]) {
+          expect(evaluate(p, result.chosen)).toEqual(result);
+          expect(result.totalScore).toBeLessThanOrEqual(optimal);
+        }
+        expect(blockingPairs(p, solveStable(p).chosen)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects malformed problems', () => {
+    const p = randomProblem({ organizations: 3, mentors: 2, candidates: 2, seed: 1 });
+    expect(() => validateProblem({ ...p, arcScore: Int32Array.from(p.arcScore, () => 101) })).toThrow(
+      RangeError,
+    );
+    expect(() => validateProblem({ ...p, orgStart: p.orgStart.subarray(1) })).toThrow(RangeError);
+  });
+});

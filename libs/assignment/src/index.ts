@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './optimal';
+export * from './greedy';
+export * from './stable';
