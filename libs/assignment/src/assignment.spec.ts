@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { solveGreedy } from './greedy';
-import { solveOptimal } from './optimal';
+import { InfeasibleTargetError, solveOptimal } from './optimal';
 import { evaluate, validateProblem, type AssignmentProblem } from './problem';
 import { solveStable } from './stable';
 import { randomProblem, solveLp } from './testing';
@@ -60,6 +60,36 @@ function bruteForce(p: AssignmentProblem): number {
     }
   }
   return best;
+}
+
+/** The best total with at least `count` pairs of the group, and the most group pairs possible. */
+function bruteForceWithMinimum(
+  p: AssignmentProblem,
+  group: Uint8Array,
+  count: number,
+): { best: number | null; reachable: number } {
+  const A = p.arcMentor.length;
+  const arcOrg = new Int32Array(A);
+  for (let o = 0; o < p.orgCount; o++) arcOrg.fill(o, p.orgStart[o], p.orgStart[o + 1]);
+  let best: number | null = null;
+  let reachable = 0;
+  for (let mask = 0; mask < 1 << A; mask++) {
+    const chosen = new Uint8Array(A);
+    let inGroup = 0;
+    for (let a = 0; a < A; a++) {
+      chosen[a] = (mask >> a) & 1;
+      if (chosen[a] && group[arcOrg[a]]) inGroup++;
+    }
+    let total: number;
+    try {
+      total = evaluate(p, chosen).totalScore;
+    } catch {
+      continue;
+    }
+    reachable = Math.max(reachable, inGroup);
+    if (inGroup >= count) best = Math.max(best ?? 0, total);
+  }
+  return { best, reachable };
 }
 
 /** Pairs not chosen that both sides would rather have (the stable matching must have none). */
@@ -134,6 +164,50 @@ describe('assignment solvers', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('OPTIMAL with a minimum of group pairs is exact, or says how many are reachable (brute force)', () => {
+    fc.assert(
+      fc.property(
+        problems(5, 4).filter((p) => p.arcMentor.length <= 12),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 0, max: 6 }),
+        (p, flags, count) => {
+          const group = Uint8Array.from({ length: p.orgCount }, (_, o) => (flags[o] ? 1 : 0));
+          const expected = bruteForceWithMinimum(p, group, count);
+          if (expected.best === null) {
+            expect(() => solveOptimal(p, { minimum: { group, count } })).toThrow(InfeasibleTargetError);
+            try {
+              solveOptimal(p, { minimum: { group, count } });
+            } catch (err) {
+              expect((err as InfeasibleTargetError).reachable).toBe(expected.reachable);
+            }
+            return;
+          }
+          const result = solveOptimal(p, { minimum: { group, count } });
+          expect(evaluate(p, result.chosen).totalScore).toBe(result.totalScore);
+          expect(result.groupPairs).toBeGreaterThanOrEqual(count);
+          expect(result.totalScore).toBe(expected.best);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('OPTIMAL with a minimum equals the LP optimum with that row (HiGHS) on larger problems', async () => {
+    for (const seed of [5, 6, 7]) {
+      const p = randomProblem({ organizations: 300, mentors: 60, candidates: 8, seed });
+      const group = Uint8Array.from({ length: p.orgCount }, (_, o) => (o % 3 === 0 ? 1 : 0));
+      const free = solveOptimal(p);
+      // Half the pairs for a third of the organisations: binding.
+      const count = Math.ceil(free.pairs * 0.5);
+      expect(free.groupPairs).toBeLessThan(count);
+      const result = solveOptimal(p, { minimum: { group, count } });
+      expect(result.groupPairs).toBeGreaterThanOrEqual(count);
+      evaluate(p, result.chosen);
+      expect(result.totalScore).toBe(await solveLp(p, { group, count }));
+      expect(result.totalScore).toBeLessThanOrEqual(free.totalScore);
+    }
   });
 
   it('rejects malformed problems', () => {

@@ -58,7 +58,10 @@ export function randomProblem(options: {
  * The optimum of the LP relaxation by HiGHS (WebAssembly): the constraint matrix of a bipartite
  * b-matching is totally unimodular, so it equals the integer optimum. An independent check.
  */
-export async function solveLp(p: AssignmentProblem): Promise<number> {
+export async function solveLp(
+  p: AssignmentProblem,
+  minimum?: { group: Uint8Array; count: number },
+): Promise<number> {
   const highs = await (await import('highs')).default();
   const lines: string[] = ['Maximize', ' obj:'];
   const A = p.arcMentor.length;
@@ -78,6 +81,15 @@ export async function solveLp(p: AssignmentProblem): Promise<number> {
     for (const a of arcs) lines.push(`  + x${a}`);
     lines.push(`  <= ${p.mentorCapacity[m]}`);
   });
+  if (minimum) {
+    // The group's pairs: one more row, still a network matrix (a hub node), so still integral.
+    lines.push(' g:');
+    for (let o = 0; o < p.orgCount; o++) {
+      if (!minimum.group[o]) continue;
+      for (let a = p.orgStart[o]; a < p.orgStart[o + 1]; a++) lines.push(`  + x${a}`);
+    }
+    lines.push(`  >= ${minimum.count}`);
+  }
   lines.push('Bounds');
   for (let a = 0; a < A; a++) lines.push(` 0 <= x${a} <= 1`);
   lines.push('End');
