@@ -5,6 +5,7 @@ import { benchApiCommand } from './commands/bench-api.command';
 import { benchImportCommand } from './commands/bench-import.command';
 import { benchRecommendCommand } from './commands/bench-recommend.command';
 import { benchScoringCommand } from './commands/bench-scoring.command';
+import { benchAssignmentCommand } from './commands/bench-assignment.command';
 import { generateMigration } from './commands/generate-migration';
 import { importCommand } from './commands/import.command';
 import { schemaCommand } from './commands/schema.command';
@@ -19,6 +20,7 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   bench-import --organizations N [--rounds R]
   bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]
   bench-scoring [--organizations N] [--mentors M] [--k K] [--threads T] [--seed S] [--slice N] [--rounds R]
+  bench-assignment [--organizations N] [--mentors M] [--candidates C] [--check-organizations N] [--women-led-share S] [--mentor-capacity LO-HI] [--seed S]
   bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C] [--separate-worker]`;
 
 const int = (value: string | undefined, fallback: number): number => {
@@ -47,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
       slice: { type: 'string' },
       rate: { type: 'string' },
       'separate-worker': { type: 'boolean' },
+      candidates: { type: 'string' },
+      'check-organizations': { type: 'string' },
+      'women-led-share': { type: 'string' },
+      'mentor-capacity': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -89,6 +95,18 @@ async function main(argv: string[]): Promise<number> {
         slice: int(values.slice, 200),
         rounds: int(values.rounds, 3),
       });
+    case 'bench-assignment': {
+      const [low, high] = (values['mentor-capacity'] ?? '1-5').split('-').map((v) => int(v, 1));
+      return benchAssignmentCommand({
+        organizations: int(values.organizations, 100_000),
+        mentors: int(values.mentors, 10_000),
+        candidates: int(values.candidates, 20),
+        seed: int(values.seed, 1),
+        check: int(values['check-organizations'], 20_000),
+        womenLedShare: Number(values['women-led-share'] ?? '0.5'),
+        mentorCapacity: [low, high ?? low],
+      });
+    }
     case 'bench-recommend':
       return benchRecommendCommand({
         organizations: int(values.organizations, 2000),
