@@ -331,7 +331,7 @@ export function maxGroupPairs(p: AssignmentProblem, group: Uint8Array): number {
   const restricted: AssignmentProblem = {
     ...p,
     // Score 1 for the group's pairs, 0 elsewhere: the optimum counts the group's pairs.
-    arcScore: Int32Array.from(p.arcScore, (_, a) => 0),
+    arcScore: new Int32Array(p.arcScore.length),
   };
   for (let o = 0; o < p.orgCount; o++) {
     if (!group[o]) continue;
