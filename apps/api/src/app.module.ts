@@ -10,6 +10,7 @@ import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { MatchingModule } from '@app/matching';
 import { MentorshipsModule } from '@app/mentorships';
+import { ProgramsModule } from '@app/programs';
 import { MentorProfilesService, OrganizationsService, ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
 import { SeedModule } from '@app/seed';
@@ -30,6 +31,7 @@ import {
   NotificationsResolver,
 } from './resolvers/mentorships.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
+import { MatchingRoundsResolver, ProgramsResolver } from './resolvers/programs.resolver';
 import { RecommendationsResolver } from './resolvers/recommendations.resolver';
 import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
 import { UserFieldsResolver } from './resolvers/user-fields.resolver';
@@ -53,6 +55,7 @@ export class AppModule {
         ProfilesModule,
         MatchingModule,
         MentorshipsModule,
+        ProgramsModule,
         SeedModule,
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
@@ -78,6 +81,8 @@ export class AppModule {
         MentorshipRequestsResolver,
         MentorshipsResolver,
         NotificationsResolver,
+        ProgramsResolver,
+        MatchingRoundsResolver,
         AuditResolver,
         // Order matters: throttle first, then authenticate.
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },

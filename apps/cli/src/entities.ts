@@ -2,6 +2,7 @@ import { UserEntity } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { MENTORSHIP_ENTITIES } from '@app/mentorships';
+import { PROGRAM_ENTITIES } from '@app/programs';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 
 /** Every entity, for tools that build a DataSource without Nest (migration generation). */
@@ -12,4 +13,5 @@ export const ENTITIES = [
   AuditEventEntity,
   ...MATCHING_ENTITIES,
   ...MENTORSHIP_ENTITIES,
+  ...PROGRAM_ENTITIES,
 ];

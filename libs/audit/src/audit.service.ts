@@ -32,6 +32,11 @@ export enum AuditAction {
   MENTORSHIP_SESSION_LOGGED = 'mentorship.session_logged',
   MENTORSHIP_OUTCOMES_REPORTED = 'mentorship.outcomes_reported',
   MENTORSHIP_OUTCOME_FEATURED = 'mentorship_outcome.featured',
+  PROGRAM_CREATED = 'program.created',
+  PROGRAM_MEMBERS_ADDED = 'program.members_added',
+  PROGRAM_MEMBERS_REMOVED = 'program.members_removed',
+  MATCHING_ROUND_STARTED = 'matching_round.started',
+  MATCHING_ROUND_PUBLISHED = 'matching_round.published',
 }
 
 export interface AuditRecord {

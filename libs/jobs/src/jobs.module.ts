@@ -2,6 +2,7 @@ import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { MatchingJobsModule } from '@app/matching';
 import { MentorshipJobsModule } from '@app/mentorships';
+import { ProgramJobsModule } from '@app/programs';
 import { QueueName, QueueService } from '@app/queue';
 
 /**
@@ -9,7 +10,7 @@ import { QueueName, QueueService } from '@app/queue';
  * onModuleInit) and, once all are registered, starts consuming. Loaded by the worker process,
  * and by the API process when it also runs a worker (embedded mode, `npm start`).
  */
-@Module({ imports: [MatchingJobsModule, MentorshipJobsModule] })
+@Module({ imports: [MatchingJobsModule, MentorshipJobsModule, ProgramJobsModule] })
 export class JobsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Jobs');
 

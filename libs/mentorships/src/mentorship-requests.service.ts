@@ -570,6 +570,62 @@ export class MentorshipRequestsService {
   }
 
   /**
+   * A request from a published matching round (source ROUND), in the caller's transaction: sent
+   * only if the pair still passes every gate and the organisation has room for another open
+   * request; null otherwise. The caller schedules expiry (`scheduleSent`) after its commit.
+   */
+  async createForRound(
+    manager: EntityManager,
+    organizationId: string,
+    mentorId: string,
+    message: string,
+    actorId: string,
+  ): Promise<MentorshipRequestEntity | null> {
+    await lockOrganization(manager, organizationId);
+    const [mentor] = await manager.query(
+      `SELECT m.id, m.user_id FROM mentor_profiles m, organizations o
+        WHERE m.id = $1 AND o.id = $2 AND m.accepting_requests AND m.active_mentorships < m.capacity
+          AND m.languages && o.languages AND m.user_id IS DISTINCT FROM o.owner_id
+          AND NOT EXISTS (SELECT 1 FROM mentorship_requests r
+                           WHERE r.organization_id = o.id AND r.mentor_id = m.id AND r.status = 'PENDING')`,
+      [mentorId, organizationId],
+    );
+    if (!mentor) return null;
+    const [counted] = await manager.query(
+      `UPDATE organizations SET open_requests = open_requests + 1
+        WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
+      [organizationId, this.config.MAX_OPEN_REQUESTS],
+    );
+    if (counted.length === 0) return null;
+    const sent = await this.insert(manager, {
+      organizationId,
+      mentorId,
+      requestedBy: actorId,
+      message,
+      goals: [],
+      autoReroute: false,
+      source: RequestSource.ROUND,
+    });
+    await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
+      requestId: sent.id,
+    });
+    await this.audit.record(manager, {
+      actorId,
+      action: AuditAction.MENTORSHIP_REQUESTED,
+      targetType: 'mentorship_request',
+      targetId: sent.id,
+      details: { organizationId, mentorId, source: RequestSource.ROUND },
+    });
+    return sent;
+  }
+
+  /** After the commit that created them: expiry and reminders of requests sent in bulk. */
+  async scheduleSent(requests: MentorshipRequestEntity[]): Promise<void> {
+    for (const request of requests) await this.schedule(request);
+    await this.emails.soon();
+  }
+
+  /**
    * In the transaction deleting an organisation: refused while it has running mentorships (they
    * hold a mentor's capacity and its outcomes are still to come); its open requests are
    * cancelled and their mentors told.

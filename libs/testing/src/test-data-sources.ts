@@ -5,6 +5,7 @@ import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { MENTORSHIP_ENTITIES } from '@app/mentorships';
+import { PROGRAM_ENTITIES } from '@app/programs';
 import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 import { createTestDatabase } from './test-database';
 
@@ -15,6 +16,7 @@ export const TEST_ENTITIES = [
   AuditEventEntity,
   ...MATCHING_ENTITIES,
   ...MENTORSHIP_ENTITIES,
+  ...PROGRAM_ENTITIES,
 ];
 
 /** A database engine the product runs on, for suites that must hold on both. */

@@ -13,6 +13,7 @@ import {
   RequestStatus,
 } from '@app/mentorships';
 import { Gender, OrganizationKind } from '@app/profiles';
+import { RoundAlgorithm, RoundStatus } from '@app/programs';
 import { Locality, SizeClass } from '@app/taxonomy';
 
 registerEnumType(Role, { name: 'Role' });
@@ -44,6 +45,12 @@ registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(MentorshipStatus, { name: 'MentorshipStatus' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 registerEnumType(GoalStatus, { name: 'GoalStatus' });
+registerEnumType(RoundAlgorithm, {
+  name: 'MatchingAlgorithm',
+  description:
+    'OPTIMAL: the maximum total score, exactly; GREEDY: best pairs first; STABLE: deferred acceptance.',
+});
+registerEnumType(RoundStatus, { name: 'MatchingRoundStatus' });
 registerEnumType(FeedbackSide, { name: 'FeedbackSide' });
 registerEnumType(OutcomeKind, { name: 'OutcomeKind' });
 registerEnumType(FinancingBand, { name: 'FinancingBand', description: 'Amount raised, in US dollars.' });
@@ -62,6 +69,8 @@ export {
   RequestSource,
   RequestStatus,
   Role,
+  RoundAlgorithm,
+  RoundStatus,
   ScoreComponentCode,
   ScoringRunStatus,
   SizeClass,

@@ -5,6 +5,7 @@ import { Scoring1795826855624 } from './1795826855624-scoring';
 import { Mentorships1795830258140 } from './1795830258140-mentorships';
 import { MentorshipRecords1795830971999 } from './1795830971999-mentorship-records';
 import { EmailOutbox1795831335362 } from './1795831335362-email-outbox';
+import { Programs1795833798974 } from './1795833798974-programs';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Mentorships1795830258140,
   MentorshipRecords1795830971999,
   EmailOutbox1795831335362,
+  Programs1795833798974,
 ];

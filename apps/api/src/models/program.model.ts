@@ -1,0 +1,221 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  MatchingRoundCandidateEntity,
+  MatchingRoundEntity,
+  ProgramEntity,
+  RoundSummary,
+} from '@app/programs';
+import { RoundAlgorithm, RoundStatus } from './enums';
+
+@ObjectType('Program')
+export class ProgramModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [String], { description: 'APEC economy codes.' })
+  economies: string[];
+
+  @Field({ description: 'YYYY-MM-DD' })
+  startsOn: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  endsOn: string;
+
+  @Field()
+  createdAt: Date;
+
+  static from(p: ProgramEntity): ProgramModel {
+    return Object.assign(new ProgramModel(), {
+      id: p.id,
+      name: p.name,
+      economies: p.economies,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      createdAt: p.createdAt,
+    });
+  }
+}
+
+@ObjectType('ProgramCohort')
+export class ProgramCohortModel {
+  @Field(() => Int)
+  organizations: number;
+
+  @Field(() => Int)
+  mentors: number;
+}
+
+@ObjectType('UnmatchedOrganizations')
+export class UnmatchedModel {
+  @Field(() => Int, { description: 'No mentor of the cohort passes the hard gates with it.' })
+  noCandidates: number;
+
+  @Field(() => Int, { description: 'It already has as many mentors as the round allows.' })
+  noCapacityLeft: number;
+
+  @Field(() => Int, { description: 'It had candidates, but the assignment gave their places to others.' })
+  notChosen: number;
+}
+
+@ObjectType('InclusionShare')
+export class InclusionShareModel {
+  @Field(() => Float, { description: 'Share of the cohort’s organisations.' })
+  cohortShare: number;
+
+  @Field(() => Float, { description: 'Share of the matched pairs.' })
+  matchedShare: number;
+
+  @Field(() => Int, { nullable: true, description: 'Pairs required by the round’s target, if it had one.' })
+  required: number | null;
+}
+
+@ObjectType('MatchingRoundSummary')
+export class RoundSummaryModel {
+  @Field(() => Int)
+  candidates: number;
+
+  @Field(() => Int)
+  totalScore: number;
+
+  @Field(() => Int)
+  pairs: number;
+
+  @Field(() => Int)
+  organizations: number;
+
+  @Field(() => UnmatchedModel)
+  unmatched: UnmatchedModel;
+
+  @Field(() => InclusionShareModel)
+  womenLed: InclusionShareModel;
+
+  @Field(() => InclusionShareModel)
+  nonMetropolitan: InclusionShareModel;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'GREEDY and STABLE: OPTIMAL’s total on the same candidates.',
+  })
+  optimalTotal: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'GREEDY and STABLE: their total as a share of OPTIMAL’s.',
+  })
+  gapToOptimal: number | null;
+
+  @Field(() => Float)
+  seconds: number;
+}
+
+@ObjectType('MatchingRoundPair')
+export class RoundPairModel {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => ID, { description: 'A MentorProfile id.' })
+  mentorId: string;
+
+  @Field(() => Int)
+  score: number;
+
+  static from(c: MatchingRoundCandidateEntity): RoundPairModel {
+    return Object.assign(new RoundPairModel(), {
+      organizationId: c.organizationId,
+      mentorId: c.mentorId,
+      score: c.score,
+    });
+  }
+}
+
+@ObjectType('MatchingRound')
+export class MatchingRoundModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  programId: string;
+
+  @Field(() => RoundAlgorithm)
+  algorithm: RoundAlgorithm;
+
+  @Field(() => Int)
+  maxMentorsPerOrganization: number;
+
+  @Field(() => Float, { nullable: true })
+  minWomenLedShare: number | null;
+
+  @Field(() => Float, { nullable: true })
+  minNonMetropolitanShare: number | null;
+
+  @Field(() => RoundStatus)
+  status: RoundStatus;
+
+  @Field(() => Int, { description: '0-100' })
+  progress: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it FAILED (an infeasible target names the highest share reachable).',
+  })
+  error: string | null;
+
+  @Field(() => RoundSummaryModel, { nullable: true })
+  summary: RoundSummary | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  static from(r: MatchingRoundEntity): MatchingRoundModel {
+    return Object.assign(new MatchingRoundModel(), {
+      id: r.id,
+      programId: r.programId,
+      algorithm: r.algorithm,
+      maxMentorsPerOrganization: r.maxMentorsPerOrganization,
+      minWomenLedShare: r.minWomenLedShare,
+      minNonMetropolitanShare: r.minNonMetropolitanShare,
+      status: r.status,
+      progress: r.progress,
+      error: r.error,
+      summary: r.summary,
+      createdAt: r.createdAt,
+      finishedAt: r.finishedAt,
+      publishedAt: r.publishedAt,
+    });
+  }
+}
+
+@ObjectType('MatchingRoundPublication')
+export class RoundPublicationModel {
+  @Field(() => MatchingRoundModel)
+  round: MatchingRoundModel;
+
+  @Field(() => Int, { description: 'Requests sent now (0 when it was published before).' })
+  sent: number;
+
+  @Field(() => Int, {
+    description: 'Pairs that no longer pass a gate, or whose organisation has too many open requests.',
+  })
+  skipped: number;
+}
+
+@ObjectType('MatchingRoundExport')
+export class RoundExportModel {
+  @Field({ description: 'organization_id,mentor_id,score,assigned — every candidate pair.' })
+  candidatesCsv: string;
+
+  @Field({ description: 'organization_id,max_mentors,women_led,non_metropolitan' })
+  organizationsCsv: string;
+
+  @Field({ description: 'mentor_id,capacity' })
+  mentorsCsv: string;
+}

@@ -1,0 +1,117 @@
+import { Args, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Actor, Role } from '@app/common';
+import { MatchingRoundsService, ProgramsService } from '@app/programs';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdArgs } from '../inputs/auth.input';
+import { CreateProgramInput, ProgramMembersArgs, StartRoundArgs } from '../inputs/program.input';
+import {
+  MatchingRoundModel,
+  ProgramCohortModel,
+  ProgramModel,
+  RoundExportModel,
+  RoundPairModel,
+  RoundPublicationModel,
+} from '../models/program.model';
+
+@Resolver(() => ProgramModel)
+export class ProgramsResolver {
+  constructor(
+    private readonly service: ProgramsService,
+    private readonly rounds: MatchingRoundsService,
+  ) {}
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => ProgramModel, {
+    description: 'Program managers within the economies they manage; admins any.',
+  })
+  async createProgram(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateProgramInput,
+  ): Promise<ProgramModel> {
+    return ProgramModel.from(await this.service.create(actor, input));
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => ProgramModel, { description: 'Organisations must be in the programme’s economies.' })
+  async addProgramMembers(
+    @CurrentActor() actor: Actor,
+    @Args() { programId, organizationIds, mentorIds }: ProgramMembersArgs,
+  ): Promise<ProgramModel> {
+    return ProgramModel.from(await this.service.addMembers(actor, programId, organizationIds, mentorIds));
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => ProgramModel)
+  async removeProgramMembers(
+    @CurrentActor() actor: Actor,
+    @Args() { programId, organizationIds, mentorIds }: ProgramMembersArgs,
+  ): Promise<ProgramModel> {
+    return ProgramModel.from(await this.service.removeMembers(actor, programId, organizationIds, mentorIds));
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => [ProgramModel], {
+    description: 'Newest first: program managers see those touching their economies.',
+  })
+  async programs(@CurrentActor() actor: Actor): Promise<ProgramModel[]> {
+    return (await this.service.list(actor)).map(ProgramModel.from);
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => ProgramModel)
+  async program(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<ProgramModel> {
+    return ProgramModel.from(await this.service.findOne(actor, id));
+  }
+
+  @ResolveField(() => ProgramCohortModel)
+  async cohort(@Root() program: ProgramModel): Promise<ProgramCohortModel> {
+    return this.service.counts(program.id);
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => MatchingRoundModel, {
+    description:
+      'Queues a matching round over the cohort; follow it with matchingRound(id) { status progress }. One inclusion ' +
+      'target per round for now.',
+  })
+  async startMatchingRound(
+    @CurrentActor() actor: Actor,
+    @Args() { programId, input }: StartRoundArgs,
+  ): Promise<MatchingRoundModel> {
+    return MatchingRoundModel.from(await this.rounds.start(actor, programId, input));
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => MatchingRoundModel)
+  async matchingRound(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<MatchingRoundModel> {
+    return MatchingRoundModel.from(await this.rounds.findOne(actor, id));
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => RoundPublicationModel, {
+    description: 'Sends the assigned pairs’ mentorship requests (source ROUND). A second call does nothing.',
+  })
+  async publishMatchingRound(
+    @CurrentActor() actor: Actor,
+    @Args() { id }: IdArgs,
+  ): Promise<RoundPublicationModel> {
+    const { round, sent, skipped } = await this.rounds.publish(actor, id);
+    return { round: MatchingRoundModel.from(round), sent, skipped };
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => RoundExportModel, { description: 'Enough for an independent solver to confirm the optimum.' })
+  async exportMatchingRound(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<RoundExportModel> {
+    return this.rounds.export(actor, id);
+  }
+}
+
+@Resolver(() => MatchingRoundModel)
+export class MatchingRoundsResolver {
+  constructor(private readonly rounds: MatchingRoundsService) {}
+
+  @ResolveField(() => [RoundPairModel], { description: 'The assigned pairs, by organisation.' })
+  async pairs(@Root() round: MatchingRoundModel): Promise<RoundPairModel[]> {
+    return (await this.rounds.candidates(round.id, true)).map(RoundPairModel.from);
+  }
+}

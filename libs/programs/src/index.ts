@@ -1,0 +1,5 @@
+export * from './program.entities';
+export * from './program.jobs';
+export * from './programs.service';
+export * from './matching-rounds.service';
+export * from './programs.module';

@@ -1,0 +1,209 @@
+import { Role } from '@app/common';
+import { solveLp } from '@app/assignment/testing';
+import type { AssignmentProblem } from '@app/assignment';
+import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+// Tests boot the real app; the lint rule keeps libs from importing apps.
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+const CREATE_PROGRAM = `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id economies } }`;
+const ADD = `mutation($p: ID!, $o: [ID!], $m: [ID!]) {
+  addProgramMembers(programId: $p, organizationIds: $o, mentorIds: $m) { id cohort { organizations mentors } }
+}`;
+const START = `mutation($p: ID!, $input: MatchingRoundInput!) { startMatchingRound(programId: $p, input: $input) { id status } }`;
+const ROUND = `query($id: ID!) { matchingRound(id: $id) {
+  status progress error
+  summary { candidates totalScore pairs organizations optimalTotal gapToOptimal
+    unmatched { noCandidates noCapacityLeft notChosen } womenLed { cohortShare matchedShare required } }
+  pairs { organizationId mentorId score }
+} }`;
+const PUBLISH = `mutation($id: ID!) { publishMatchingRound(id: $id) { sent skipped round { status } } }`;
+const EXPORT = `query($id: ID!) { exportMatchingRound(id: $id) { candidatesCsv organizationsCsv mentorsCsv } }`;
+
+/** The exported CSVs as an assignment problem, read back independently of the service. */
+function problemFromCsv(csv: { candidatesCsv: string; organizationsCsv: string; mentorsCsv: string }) {
+  const rows = (text: string) =>
+    text
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(','));
+  const orgs = rows(csv.organizationsCsv);
+  const mentors = rows(csv.mentorsCsv);
+  const orgIndex = new Map(orgs.map(([id], i) => [id, i]));
+  const mentorIndex = new Map(mentors.map(([id], i) => [id, i]));
+  const byOrg: Array<Array<[number, number, boolean]>> = orgs.map(() => []);
+  for (const [o, m, score, assigned] of rows(csv.candidatesCsv)) {
+    byOrg[orgIndex.get(o)!].push([mentorIndex.get(m)!, Number(score), assigned === '1']);
+  }
+  const orgStart = [0];
+  const arcs = byOrg.flat();
+  byOrg.forEach((list) => orgStart.push(orgStart[orgStart.length - 1] + list.length));
+  const problem: AssignmentProblem = {
+    orgCount: orgs.length,
+    mentorCount: mentors.length,
+    orgStart: Int32Array.from(orgStart),
+    arcMentor: Int32Array.from(arcs.map((a) => a[0])),
+    arcScore: Int32Array.from(arcs.map((a) => a[1])),
+    orgCapacity: Int32Array.from(orgs.map((o) => Number(o[1]))),
+    mentorCapacity: Int32Array.from(mentors.map((m) => Number(m[1]))),
+  };
+  const assignedTotal = arcs.filter((a) => a[2]).reduce((sum, a) => sum + a[1], 0);
+  return { problem, assignedTotal };
+}
+
+describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'})`, () => {
+  let t: TestApp;
+  let manager: SignedIn;
+  let owner: SignedIn;
+  let programId: string;
+  const mentors: Array<{ user: SignedIn; id: string }> = [];
+  const orgs: string[] = [];
+
+  async function finished(id: string) {
+    await t.settle();
+    return (await manager.client.data(ROUND, { id })).matchingRound;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(createApiApp);
+    manager = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['TH'] });
+    owner = await t.signUp(Role.MSME_OWNER);
+    for (let i = 0; i < 8; i++) {
+      const { createOrganization } = await owner.client.data(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        {
+          input: organizationInput({
+            name: `Cohort ${i}`,
+            womenOwnershipPercent: i % 4 === 0 ? 60 : 0,
+            womanInTopManagement: i % 4 === 0,
+            needs: i % 2 ? ['EXPORT'] : ['FINANCE'],
+          }),
+        },
+      );
+      orgs.push(createOrganization.id);
+    }
+    for (const [capacity, topics] of [
+      [2, ['EXPORT']],
+      [1, ['FINANCE']],
+      [2, ['EXPORT', 'FINANCE']],
+    ] as const) {
+      const user = await t.signUp(Role.MENTOR);
+      const { upsertMentorProfile } = await user.client.data(
+        `mutation($input: UpsertMentorProfileInput!) { upsertMentorProfile(input: $input) { id } }`,
+        { input: mentorInput({ capacity, expertiseTopics: topics }) },
+      );
+      mentors.push({ user, id: upsertMentorProfile.id });
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates a programme within the manager’s economies and builds its cohort', async () => {
+    const input = {
+      name: 'Forum II, Thailand',
+      economies: ['TH'],
+      startsOn: '2019-08-01',
+      endsOn: '2019-12-31',
+    };
+    expect(
+      await manager.client.errorCode(CREATE_PROGRAM, { input: { ...input, economies: ['TH', 'VN'] } }),
+    ).toBe('FORBIDDEN');
+    expect(
+      await manager.client.errorCode(CREATE_PROGRAM, { input: { ...input, endsOn: '2019-02-30' } }),
+    ).toBe('BAD_USER_INPUT');
+    expect(await owner.client.errorCode(CREATE_PROGRAM, { input })).toBe('FORBIDDEN');
+    programId = (await manager.client.data(CREATE_PROGRAM, { input })).createProgram.id;
+    const { addProgramMembers } = await manager.client.data(ADD, {
+      p: programId,
+      o: orgs,
+      m: mentors.map((m) => m.id),
+    });
+    expect(addProgramMembers.cohort).toEqual({ organizations: 8, mentors: 3 });
+    const other = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['VN'] });
+    expect(await other.client.errorCode(ADD, { p: programId, o: [], m: [] })).toBe('NOT_FOUND');
+  });
+
+  it('proposes the exact optimum, which an independent solver confirms from the export', async () => {
+    const { startMatchingRound } = await manager.client.data(START, {
+      p: programId,
+      input: { algorithm: 'OPTIMAL', maxMentorsPerOrganization: 1 },
+    });
+    expect(startMatchingRound.status).toBe('QUEUED');
+    const round = await finished(startMatchingRound.id);
+    expect(round.status).toBe('PROPOSED');
+    expect(round.progress).toBe(100);
+    // 5 places among 3 mentors, 8 organisations wanting one each.
+    expect(round.summary.pairs).toBe(5);
+    expect(round.summary.organizations).toBe(8);
+    expect(round.summary.unmatched.notChosen).toBe(3);
+    expect(round.pairs).toHaveLength(5);
+
+    const { exportMatchingRound } = await manager.client.data(EXPORT, { id: startMatchingRound.id });
+    expect(exportMatchingRound.candidatesCsv.split('\n')[0]).toBe('organization_id,mentor_id,score,assigned');
+    const { problem, assignedTotal } = problemFromCsv(exportMatchingRound);
+    expect(assignedTotal).toBe(round.summary.totalScore);
+    expect(await solveLp(problem)).toBe(round.summary.totalScore);
+
+    const greedy = await manager.client.data(START, { p: programId, input: { algorithm: 'GREEDY' } });
+    const greedyRound = await finished(greedy.startMatchingRound.id);
+    expect(greedyRound.summary.optimalTotal).toBe(round.summary.totalScore);
+    expect(greedyRound.summary.gapToOptimal).toBeLessThanOrEqual(1);
+    const stable = await manager.client.data(START, { p: programId, input: { algorithm: 'STABLE' } });
+    expect((await finished(stable.startMatchingRound.id)).summary.totalScore).toBeLessThanOrEqual(
+      round.summary.totalScore,
+    );
+  });
+
+  it('meets an inclusion target exactly, or fails naming it and the highest share reachable', async () => {
+    const met = await manager.client.data(START, {
+      p: programId,
+      input: { algorithm: 'OPTIMAL', minWomenLedShare: 0.4 },
+    });
+    const round = await finished(met.startMatchingRound.id);
+    expect(round.status).toBe('PROPOSED');
+    expect(round.summary.womenLed.required).toBe(2);
+    expect(round.summary.womenLed.matchedShare).toBeGreaterThanOrEqual(0.4);
+    expect(round.summary.womenLed.cohortShare).toBe(0.25);
+
+    const impossible = await manager.client.data(START, {
+      p: programId,
+      input: { algorithm: 'OPTIMAL', minWomenLedShare: 1 },
+    });
+    const failed = await finished(impossible.startMatchingRound.id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(/minWomenLedShare 1 cannot be met: the highest share reachable is 0\.400/);
+    expect(
+      await manager.client.errorCode(START, {
+        p: programId,
+        input: { algorithm: 'OPTIMAL', minWomenLedShare: 0.2, minNonMetropolitanShare: 0.2 },
+      }),
+    ).toBe('BAD_USER_INPUT');
+  });
+
+  it('publishes a round once: its pairs become requests that mentors answer as usual', async () => {
+    const started = await manager.client.data(START, { p: programId, input: { algorithm: 'OPTIMAL' } });
+    const round = await finished(started.startMatchingRound.id);
+    const first = (await manager.client.data(PUBLISH, { id: started.startMatchingRound.id }))
+      .publishMatchingRound;
+    expect(first).toEqual({ sent: round.summary.pairs, skipped: 0, round: { status: 'PUBLISHED' } });
+    const again = (await manager.client.data(PUBLISH, { id: started.startMatchingRound.id }))
+      .publishMatchingRound;
+    expect(again).toEqual({ sent: 0, skipped: 0, round: { status: 'PUBLISHED' } });
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mentorship_requests WHERE source = 'ROUND' AND status = 'PENDING'`,
+    );
+    expect(n).toBe(round.summary.pairs);
+    const m = mentors[0];
+    const { mentorshipRequests } = await m.user.client.data(
+      `{ mentorshipRequests(filter: { status: PENDING }) { nodes { id source } } }`,
+    );
+    expect(mentorshipRequests.nodes.length).toBeGreaterThan(0);
+    const accepted = await m.user.client.data(
+      `mutation($id: ID!) { acceptMentorshipRequest(id: $id) { status } }`,
+      { id: mentorshipRequests.nodes[0].id },
+    );
+    expect(accepted.acceptMentorshipRequest.status).toBe('ACCEPTED');
+  });
+});
