@@ -14,8 +14,14 @@ const ROUND = `query($id: ID!) { matchingRound(id: $id) {
   status progress error
   summary { candidates totalScore pairs organizations optimalTotal gapToOptimal
     unmatched { noCandidates noCapacityLeft notChosen } womenLed { cohortShare matchedShare required } }
-  pairs { organizationId mentorId score }
+  pairs { organizationId mentorId score breakdown { code points } }
 } }`;
+const REVISE = `mutation($id: ID!, $remove: [RoundPairInput!], $add: [RoundPairInput!]) {
+  reviseMatchingRound(id: $id, remove: $remove, add: $add) { status summary { pairs totalScore } }
+}`;
+const INTEREST = `mutation($o: ID!, $m: ID!, $i: MatchInterest) {
+  setMatchInterest(organizationId: $o, mentorId: $m, interest: $i) { side interest }
+}`;
 const PUBLISH = `mutation($id: ID!) { publishMatchingRound(id: $id) { sent skipped round { status } } }`;
 const EXPORT = `query($id: ID!) { exportMatchingRound(id: $id) { candidatesCsv organizationsCsv mentorsCsv } }`;
 
@@ -180,6 +186,87 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
         input: { algorithm: 'OPTIMAL', minWomenLedShare: 0.2, minNonMetropolitanShare: 0.2 },
       }),
     ).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets the program manager review a proposal within its places, with each pair’s breakdown', async () => {
+    const started = await manager.client.data(START, { p: programId, input: { algorithm: 'OPTIMAL' } });
+    const id = started.startMatchingRound.id;
+    const round = await finished(id);
+    for (const pair of round.pairs) {
+      expect(pair.breakdown.reduce((sum: number, c: { points: number }) => sum + c.points, 0)).toBe(
+        pair.score,
+      );
+    }
+    const { candidatesCsv } = (await manager.client.data(EXPORT, { id })).exportMatchingRound;
+    const unassigned = candidatesCsv
+      .split('\n')
+      .slice(1)
+      .map((l: string) => l.split(','))
+      .filter((c: string[]) => c[3] === '0');
+    const [dropped] = round.pairs;
+    // A candidate of the same mentor whose organisation has no pair: a swap within the places.
+    const swapIn = unassigned.find(
+      (c: string[]) =>
+        c[1] === dropped.mentorId &&
+        !round.pairs.some((p: { organizationId: string }) => p.organizationId === c[0]),
+    );
+    expect(swapIn).toBeDefined();
+    // Adding without removing would give the mentor one pair too many.
+    expect(
+      await manager.client.errorCode(REVISE, {
+        id,
+        add: [{ organizationId: swapIn[0], mentorId: swapIn[1] }],
+      }),
+    ).toBe('BAD_USER_INPUT');
+    const { reviseMatchingRound } = await manager.client.data(REVISE, {
+      id,
+      remove: [{ organizationId: dropped.organizationId, mentorId: dropped.mentorId }],
+      add: [{ organizationId: swapIn[0], mentorId: swapIn[1] }],
+    });
+    expect(reviseMatchingRound.summary.pairs).toBe(round.summary.pairs);
+    expect(reviseMatchingRound.summary.totalScore).toBe(
+      round.summary.totalScore - dropped.score + Number(swapIn[2]),
+    );
+    expect(reviseMatchingRound.summary.totalScore).toBeLessThanOrEqual(round.summary.totalScore);
+  });
+
+  it('scores a programme’s rounds with its own weights', async () => {
+    const weights = { sector: 0, economy: 0, internationalization: 0, womenLed: 0, topics: 100, locality: 0 };
+    const input = { name: 'Topics only', economies: ['TH'], startsOn: '2019-01-01', endsOn: '2019-06-30' };
+    expect(
+      await manager.client.errorCode(CREATE_PROGRAM, {
+        input: { ...input, weights: { ...weights, topics: 90 } },
+      }),
+    ).toBe('BAD_USER_INPUT');
+    const { createProgram } = await manager.client.data(CREATE_PROGRAM, { input: { ...input, weights } });
+    await manager.client.data(ADD, { p: createProgram.id, o: orgs, m: mentors.map((m) => m.id) });
+    const started = await manager.client.data(START, {
+      p: createProgram.id,
+      input: { algorithm: 'OPTIMAL' },
+    });
+    const round = await finished(started.startMatchingRound.id);
+    expect(round.pairs.length).toBeGreaterThan(0);
+    for (const pair of round.pairs) {
+      const topics = pair.breakdown.find((c: { code: string }) => c.code === 'TOPICS');
+      expect(topics.points).toBe(pair.score);
+    }
+  });
+
+  it('keeps pairs either side is not interested in out of rounds', async () => {
+    const [org] = orgs;
+    const m = mentors[2];
+    expect(await owner.client.data(INTEREST, { o: org, m: m.id, i: 'NOT_INTERESTED' })).toEqual({
+      setMatchInterest: { side: 'ORGANIZATION', interest: 'NOT_INTERESTED' },
+    });
+    expect(await mentors[0].user.client.errorCode(INTEREST, { o: org, m: m.id, i: 'INTERESTED' })).toBe(
+      'FORBIDDEN',
+    );
+    const started = await manager.client.data(START, { p: programId, input: { algorithm: 'STABLE' } });
+    const id = started.startMatchingRound.id;
+    await finished(id);
+    const { candidatesCsv } = (await manager.client.data(EXPORT, { id })).exportMatchingRound;
+    expect(candidatesCsv).not.toContain(`${org},${m.id},`);
+    await owner.client.data(INTEREST, { o: org, m: m.id, i: null });
   });
 
   it('publishes a round once: its pairs become requests that mentors answer as usual', async () => {

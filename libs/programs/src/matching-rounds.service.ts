@@ -13,7 +13,7 @@ import {
 } from '@app/assignment';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, DomainError, ErrorCode, badInput, isUuid, notFound } from '@app/common';
-import { scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
+import { DEFAULT_WEIGHTS, scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
 import { MentorshipRequestsService, type MentorshipRequestEntity } from '@app/mentorships';
 import { ProfileSnapshotsService } from '@app/profiles';
 import { QueueService } from '@app/queue';
@@ -21,12 +21,14 @@ import { Locality } from '@app/taxonomy';
 import {
   MatchingRoundCandidateEntity,
   MatchingRoundEntity,
+  ProgramEntity,
   RoundAlgorithm,
   RoundStatus,
   type RoundSummary,
 } from './program.entities';
 import { MATCHING_ROUND } from './program.jobs';
 import { ProgramsService } from './programs.service';
+import { MatchInterestsService } from './match-interests.service';
 
 export interface RoundInput {
   algorithm: RoundAlgorithm;
@@ -38,6 +40,9 @@ export interface RoundInput {
 /** The cohort as an assignment problem, with who is who. */
 interface Cohort {
   problem: AssignmentProblem;
+  /** STABLE's rankings per arc: the score, and candidates marked INTERESTED first. */
+  orgRank: Int32Array;
+  mentorRank: Int32Array;
   orgIds: string[];
   mentorIds: string[];
   womenLed: Uint8Array;
@@ -63,6 +68,7 @@ export class MatchingRoundsService {
     private readonly requests: MentorshipRequestsService,
     private readonly audit: AuditService,
     private readonly queue: QueueService,
+    private readonly interests: MatchInterestsService,
   ) {}
 
   async start(actor: Actor, programId: string, input: RoundInput): Promise<MatchingRoundEntity> {
@@ -128,7 +134,7 @@ export class MatchingRoundsService {
         result =
           round.algorithm === RoundAlgorithm.GREEDY
             ? solveGreedy(cohort.problem)
-            : solveStable(cohort.problem);
+            : solveStable(cohort.problem, { org: cohort.orgRank, mentor: cohort.mentorRank });
       }
       const summary = this.summarize(
         round,
@@ -246,6 +252,115 @@ export class MatchingRoundsService {
     return { round, sent: sentRequests.length, skipped };
   }
 
+  /**
+   * Review: removes assigned pairs and assigns other candidates of the round, within the places
+   * the round had; the summary's totals follow. Only while the round is PROPOSED.
+   */
+  async revise(
+    actor: Actor,
+    roundId: string,
+    remove: Array<{ organizationId: string; mentorId: string }>,
+    add: Array<{ organizationId: string; mentorId: string }>,
+  ): Promise<MatchingRoundEntity> {
+    const found = await this.findOne(actor, roundId);
+    return this.dataSource.transaction(async (manager) => {
+      await this.programs.findManaged(manager, actor, found.programId);
+      const round = await manager.findOne(MatchingRoundEntity, {
+        where: { id: roundId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!round || round.status !== RoundStatus.PROPOSED) {
+        throw new DomainError(ErrorCode.CONFLICT, 'Only a proposed round can be revised');
+      }
+      const set = async (pair: { organizationId: string; mentorId: string }, assigned: boolean) => {
+        const [rows] = await manager.query(
+          `UPDATE matching_round_candidates SET assigned = $4
+            WHERE round_id = $1 AND organization_id = $2 AND mentor_id = $3 AND assigned = $5 RETURNING score`,
+          [roundId, pair.organizationId, pair.mentorId, assigned, !assigned],
+        );
+        if (rows.length === 0) {
+          throw badInput(
+            assigned
+              ? `${pair.organizationId} / ${pair.mentorId} is not an unassigned candidate of this round`
+              : `${pair.organizationId} / ${pair.mentorId} is not assigned in this round`,
+          );
+        }
+      };
+      for (const pair of remove) await set(pair, false);
+      for (const pair of add) await set(pair, true);
+      const capacities = round.capacities ?? { organizations: {}, mentors: {} };
+      const over: Array<{ id: string; n: number; kind: string }> = await manager.query(
+        `SELECT organization_id AS id, count(*)::int AS n, 'organization' AS kind FROM matching_round_candidates
+          WHERE round_id = $1 AND assigned GROUP BY organization_id
+         UNION ALL
+         SELECT mentor_id, count(*)::int, 'mentor' FROM matching_round_candidates
+          WHERE round_id = $1 AND assigned GROUP BY mentor_id`,
+        [roundId],
+      );
+      for (const row of over) {
+        const cap =
+          row.kind === 'organization' ? capacities.organizations[row.id] : capacities.mentors[row.id];
+        if (row.n > (cap ?? 0)) {
+          throw badInput(`The ${row.kind} ${row.id} would have ${row.n} pairs; it has room for ${cap ?? 0}`);
+        }
+      }
+      const [totals] = await manager.query(
+        `SELECT count(*)::int AS pairs, coalesce(sum(c.score), 0)::int AS total,
+                count(*) FILTER (WHERE o.women_led)::int AS women_led,
+                count(*) FILTER (WHERE o.locality <> 'METROPOLITAN')::int AS non_metro
+           FROM matching_round_candidates c JOIN organizations o ON o.id = c.organization_id
+          WHERE c.round_id = $1 AND c.assigned`,
+        [roundId],
+      );
+      const share = (n: number): number =>
+        totals.pairs === 0 ? 0 : Math.round((n / totals.pairs) * 10000) / 10000;
+      if (round.summary) {
+        round.summary = {
+          ...round.summary,
+          pairs: totals.pairs,
+          totalScore: totals.total,
+          womenLed: { ...round.summary.womenLed, matchedShare: share(totals.women_led) },
+          nonMetropolitan: { ...round.summary.nonMetropolitan, matchedShare: share(totals.non_metro) },
+          gapToOptimal:
+            round.summary.optimalTotal === null
+              ? null
+              : Math.round((totals.total / Math.max(1, round.summary.optimalTotal)) * 10000) / 10000,
+        };
+      }
+      return manager.save(round);
+    });
+  }
+
+  /** The round's assigned pairs with each score's breakdown, under the programme's weights. */
+  async assignedWithBreakdown(roundId: string) {
+    const pairs = await this.candidates(roundId, true);
+    if (pairs.length === 0) return [];
+    const round = await this.dataSource.getRepository(MatchingRoundEntity).findOneByOrFail({ id: roundId });
+    const program = await this.dataSource
+      .getRepository(ProgramEntity)
+      .findOneByOrFail({ id: round.programId });
+    const orgs = new Map(
+      (await this.profiles.organizations({ ids: [...new Set(pairs.map((p) => p.organizationId))] })).map(
+        (o) => [o.id, o],
+      ),
+    );
+    const mentors = new Map(
+      (await this.profiles.mentors({ ids: [...new Set(pairs.map((p) => p.mentorId))] })).map((m) => [
+        m.id,
+        m,
+      ]),
+    );
+    return pairs.map((pair) => {
+      const org = orgs.get(pair.organizationId);
+      const mentor = mentors.get(pair.mentorId);
+      const live =
+        org && mentor
+          ? scoreMatch(scoredOrganization(org), scoredMentor(mentor), program.weights ?? DEFAULT_WEIGHTS)
+          : null;
+      return { ...pair, breakdown: live?.breakdown ?? [] };
+    });
+  }
+
   /** Every candidate pair, the organisations' and mentors' places: enough to check optimality. */
   async export(
     actor: Actor,
@@ -309,6 +424,13 @@ export class MatchingRoundsService {
       [orgs.map((o) => o.id)],
     );
     const takenPairs = new Set(taken.map((t) => `${t.organization_id}:${t.mentor_id}`));
+    const signals = await this.interests.among(orgs.map((o) => o.id));
+    const program = await this.dataSource
+      .getRepository(ProgramEntity)
+      .findOneByOrFail({ id: round.programId });
+    const weights = program.weights ?? DEFAULT_WEIGHTS;
+    const orgRank: number[] = [];
+    const mentorRank: number[] = [];
     const active = new Map(orgActive.map((r) => [r.id, Number(r.active_mentorships)]));
     const room = new Map(mentorRoom.map((r) => [r.id, Math.max(0, Number(r.room))]));
     const mentorIndex = new Map(mentors.map((m, i) => [m.id, i]));
@@ -320,11 +442,14 @@ export class MatchingRoundsService {
       orgStart[o] = arcMentor.length;
       const input = scoredOrganization(org);
       mentors.forEach((mentor, m) => {
-        if (takenPairs.has(`${org.id}:${mentor.id}`)) return;
-        const match = scoreMatch(input, scoredMentors[m]);
+        const key = `${org.id}:${mentor.id}`;
+        if (takenPairs.has(key) || signals.excluded.has(key)) return;
+        const match = scoreMatch(input, scoredMentors[m], weights);
         if (!match) return;
         arcMentor.push(mentorIndex.get(mentor.id) as number);
         arcScore.push(match.score);
+        orgRank.push(match.score + (signals.orgInterested.has(key) ? 1000 : 0));
+        mentorRank.push(match.score + (signals.mentorInterested.has(key) ? 1000 : 0));
       });
     });
     orgStart[orgs.length] = arcMentor.length;
@@ -342,6 +467,8 @@ export class MatchingRoundsService {
         orgCapacity,
         mentorCapacity,
       },
+      orgRank: Int32Array.from(orgRank),
+      mentorRank: Int32Array.from(mentorRank),
       orgIds: orgs.map((o) => o.id),
       mentorIds: mentors.map((m) => m.id),
       womenLed: Uint8Array.from(orgs, (o) => (o.womenLed ? 1 : 0)),

@@ -5,6 +5,7 @@ import { MatchingModule } from '@app/matching';
 import { MentorshipsModule } from '@app/mentorships';
 import { ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
+import { MatchInterestsService } from './match-interests.service';
 import { MatchingRoundsService } from './matching-rounds.service';
 import { PROGRAM_ENTITIES } from './program.entities';
 import { MATCHING_ROUND } from './program.jobs';
@@ -18,8 +19,8 @@ import { ProgramsService } from './programs.service';
     MatchingModule,
     MentorshipsModule,
   ],
-  providers: [ProgramsService, MatchingRoundsService],
-  exports: [ProgramsService, MatchingRoundsService],
+  providers: [ProgramsService, MatchingRoundsService, MatchInterestsService],
+  exports: [ProgramsService, MatchingRoundsService, MatchInterestsService],
 })
 export class ProgramsModule {}
 

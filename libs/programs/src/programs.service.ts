@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, Role, badInput, forbidden, hasRole, isAdmin, isUuid, notFound } from '@app/common';
+import type { ScoreWeights } from '@app/matching';
 import { isEconomyCode } from '@app/taxonomy';
 import { ProgramEntity } from './program.entities';
 
@@ -11,6 +12,8 @@ export interface ProgramInput {
   economies: string[];
   startsOn: string;
   endsOn: string;
+  /** The programme's own scoring weights: whole numbers adding up to 100. */
+  weights?: ScoreWeights | null;
 }
 
 export const PROGRAM_NAME_MAX = 200;
@@ -56,6 +59,13 @@ export class ProgramsService {
     }
     if (input.startsOn > input.endsOn)
       throw badInput('endsOn must not be before startsOn', { field: 'endsOn' });
+    const weights = input.weights ?? null;
+    if (weights) {
+      const values = Object.values(weights) as number[];
+      if (values.some((v) => !Number.isInteger(v) || v < 0) || values.reduce((a, b) => a + b, 0) !== 100) {
+        throw badInput('weights must be whole numbers adding up to 100', { field: 'weights' });
+      }
+    }
     this.assertManages(actor, economies);
     return this.dataSource.transaction(async (manager) => {
       const program = await manager.save(
@@ -64,7 +74,7 @@ export class ProgramsService {
           economies,
           startsOn: input.startsOn,
           endsOn: input.endsOn,
-          weights: null,
+          weights,
           createdBy: actor.userId,
         }),
       );

@@ -12,7 +12,34 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEMBERS_PER_CALL, PROGRAM_NAME_MAX } from '@app/programs';
-import { RoundAlgorithm } from '../models/enums';
+import { MatchInterest, RoundAlgorithm } from '../models/enums';
+
+@InputType({ description: 'Maximum points per score component; whole numbers adding up to 100.' })
+export class ScoreWeightsInput {
+  @Field(() => Int)
+  @IsInt()
+  sector: number;
+
+  @Field(() => Int)
+  @IsInt()
+  economy: number;
+
+  @Field(() => Int)
+  @IsInt()
+  internationalization: number;
+
+  @Field(() => Int)
+  @IsInt()
+  womenLed: number;
+
+  @Field(() => Int)
+  @IsInt()
+  topics: number;
+
+  @Field(() => Int)
+  @IsInt()
+  locality: number;
+}
 
 @InputType()
 export class CreateProgramInput {
@@ -35,6 +62,61 @@ export class CreateProgramInput {
   @IsString()
   @MaxLength(10)
   endsOn: string;
+
+  @Field(() => ScoreWeightsInput, {
+    nullable: true,
+    description: 'The programme’s own weights (default: the platform’s).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScoreWeightsInput)
+  weights?: ScoreWeightsInput;
+}
+
+@InputType()
+export class RoundPairInput {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  mentorId: string;
+}
+
+@ArgsType()
+export class ReviseRoundArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => [RoundPairInput], { defaultValue: [] })
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => RoundPairInput)
+  remove: RoundPairInput[];
+
+  @Field(() => [RoundPairInput], { defaultValue: [] })
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => RoundPairInput)
+  add: RoundPairInput[];
+}
+
+@ArgsType()
+export class MatchInterestArgs {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId: string;
+
+  @Field(() => ID, { description: 'A MentorProfile id.' })
+  @IsUUID()
+  mentorId: string;
+
+  @Field(() => MatchInterest, { nullable: true, description: 'null clears your signal.' })
+  @IsOptional()
+  @IsEnum(MatchInterest)
+  interest?: MatchInterest | null;
 }
 
 @ArgsType()

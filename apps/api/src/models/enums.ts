@@ -13,7 +13,7 @@ import {
   RequestStatus,
 } from '@app/mentorships';
 import { Gender, OrganizationKind } from '@app/profiles';
-import { RoundAlgorithm, RoundStatus } from '@app/programs';
+import { InterestSide, MatchInterest, RoundAlgorithm, RoundStatus } from '@app/programs';
 import { Locality, SizeClass } from '@app/taxonomy';
 
 registerEnumType(Role, { name: 'Role' });
@@ -51,6 +51,8 @@ registerEnumType(RoundAlgorithm, {
     'OPTIMAL: the maximum total score, exactly; GREEDY: best pairs first; STABLE: deferred acceptance.',
 });
 registerEnumType(RoundStatus, { name: 'MatchingRoundStatus' });
+registerEnumType(MatchInterest, { name: 'MatchInterest' });
+registerEnumType(InterestSide, { name: 'InterestSide' });
 registerEnumType(FeedbackSide, { name: 'FeedbackSide' });
 registerEnumType(OutcomeKind, { name: 'OutcomeKind' });
 registerEnumType(FinancingBand, { name: 'FinancingBand', description: 'Amount raised, in US dollars.' });
@@ -71,6 +73,8 @@ export {
   Role,
   RoundAlgorithm,
   RoundStatus,
+  InterestSide,
+  MatchInterest,
   ScoreComponentCode,
   ScoringRunStatus,
   SizeClass,

@@ -5,7 +5,9 @@ import type {
   ProgramEntity,
   RoundSummary,
 } from '@app/programs';
-import { RoundAlgorithm, RoundStatus } from './enums';
+import type { ScoreComponent } from '@app/matching';
+import { InterestSide, MatchInterest, RoundAlgorithm, RoundStatus } from './enums';
+import { ScoreComponentModel } from './recommendation.model';
 
 @ObjectType('Program')
 export class ProgramModel {
@@ -122,13 +124,33 @@ export class RoundPairModel {
   @Field(() => Int)
   score: number;
 
-  static from(c: MatchingRoundCandidateEntity): RoundPairModel {
+  @Field(() => [ScoreComponentModel], {
+    description: 'The score’s components under the programme’s weights, now.',
+  })
+  breakdown: ScoreComponentModel[];
+
+  static from(c: MatchingRoundCandidateEntity & { breakdown: ScoreComponent[] }): RoundPairModel {
     return Object.assign(new RoundPairModel(), {
       organizationId: c.organizationId,
       mentorId: c.mentorId,
       score: c.score,
+      breakdown: c.breakdown.map((b) => ({
+        code: b.code,
+        points: b.points,
+        maxPoints: b.maxPoints,
+        reason: b.reason,
+      })),
     });
   }
+}
+
+@ObjectType('MatchInterestSignal')
+export class MatchInterestModel {
+  @Field(() => InterestSide)
+  side: InterestSide;
+
+  @Field(() => MatchInterest, { nullable: true })
+  interest: MatchInterest | null;
 }
 
 @ObjectType('MatchingRound')

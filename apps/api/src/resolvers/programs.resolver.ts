@@ -1,10 +1,17 @@
 import { Args, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, Role } from '@app/common';
-import { MatchingRoundsService, ProgramsService } from '@app/programs';
+import { MatchInterestsService, MatchingRoundsService, ProgramsService } from '@app/programs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdArgs } from '../inputs/auth.input';
-import { CreateProgramInput, ProgramMembersArgs, StartRoundArgs } from '../inputs/program.input';
 import {
+  CreateProgramInput,
+  MatchInterestArgs,
+  ProgramMembersArgs,
+  ReviseRoundArgs,
+  StartRoundArgs,
+} from '../inputs/program.input';
+import {
+  MatchInterestModel,
   MatchingRoundModel,
   ProgramCohortModel,
   ProgramModel,
@@ -18,6 +25,7 @@ export class ProgramsResolver {
   constructor(
     private readonly service: ProgramsService,
     private readonly rounds: MatchingRoundsService,
+    private readonly interests: MatchInterestsService,
   ) {}
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
@@ -100,6 +108,29 @@ export class ProgramsResolver {
   }
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Mutation(() => MatchingRoundModel, {
+    description: 'Review: removes pairs and assigns other candidates of the round, within its places.',
+  })
+  async reviseMatchingRound(
+    @CurrentActor() actor: Actor,
+    @Args() { id, remove, add }: ReviseRoundArgs,
+  ): Promise<MatchingRoundModel> {
+    return MatchingRoundModel.from(await this.rounds.revise(actor, id, remove, add));
+  }
+
+  @Mutation(() => MatchInterestModel, {
+    description:
+      'The organisation’s owner or the mentor marks a candidate: NOT_INTERESTED keeps the pair out of matching ' +
+      'rounds; INTERESTED puts it first in that side’s ranking for STABLE rounds.',
+  })
+  async setMatchInterest(
+    @CurrentActor() actor: Actor,
+    @Args() { organizationId, mentorId, interest }: MatchInterestArgs,
+  ): Promise<MatchInterestModel> {
+    return this.interests.set(actor, organizationId, mentorId, interest ?? null);
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
   @Query(() => RoundExportModel, { description: 'Enough for an independent solver to confirm the optimum.' })
   async exportMatchingRound(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<RoundExportModel> {
     return this.rounds.export(actor, id);
@@ -110,8 +141,10 @@ export class ProgramsResolver {
 export class MatchingRoundsResolver {
   constructor(private readonly rounds: MatchingRoundsService) {}
 
-  @ResolveField(() => [RoundPairModel], { description: 'The assigned pairs, by organisation.' })
+  @ResolveField(() => [RoundPairModel], {
+    description: 'The assigned pairs, by organisation, with breakdowns.',
+  })
   async pairs(@Root() round: MatchingRoundModel): Promise<RoundPairModel[]> {
-    return (await this.rounds.candidates(round.id, true)).map(RoundPairModel.from);
+    return (await this.rounds.assignedWithBreakdown(round.id)).map(RoundPairModel.from);
   }
 }

@@ -6,6 +6,7 @@ import { Mentorships1795830258140 } from './1795830258140-mentorships';
 import { MentorshipRecords1795830971999 } from './1795830971999-mentorship-records';
 import { EmailOutbox1795831335362 } from './1795831335362-email-outbox';
 import { Programs1795833798974 } from './1795833798974-programs';
+import { MatchInterests1795834103704 } from './1795834103704-match-interests';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MentorshipRecords1795830971999,
   EmailOutbox1795831335362,
   Programs1795833798974,
+  MatchInterests1795834103704,
 ];
