@@ -118,4 +118,61 @@ describe(`the mentorship journey on the demo data (${process.env.TEST_MODE ?? 'e
       outcomes: [{ kind: 'PARTNERSHIP', caseStudy: true }],
     });
   });
+
+  it('runs the three algorithms on a demo forum, meets a target or says why not, and publishes', async () => {
+    const { programs } = await as.manager.data(`{ programs { id name cohort { organizations mentors } } }`);
+    expect(programs.map((p: { name: string }) => p.name).sort()).toEqual([
+      'Forum I — Russia (2019)',
+      'Forum II — Thailand (2019)',
+      'Forum III — The Philippines (2019)',
+      'Summit — Chinese Taipei (2019)',
+    ]);
+    const forum = programs.find((p: { name: string }) => p.name.startsWith('Forum II'));
+    expect(forum.cohort.organizations).toBeGreaterThan(0);
+    const start = async (input: Record<string, unknown>) => {
+      const { startMatchingRound } = await as.manager.data(
+        `mutation($p: ID!, $input: MatchingRoundInput!) { startMatchingRound(programId: $p, input: $input) { id } }`,
+        { p: forum.id, input },
+      );
+      await t.settle();
+      return (
+        await as.manager.data(
+          `query($id: ID!) { matchingRound(id: $id) { id status error summary { totalScore pairs gapToOptimal
+            womenLed { matchedShare required } } } }`,
+          { id: startMatchingRound.id },
+        )
+      ).matchingRound;
+    };
+    const optimal = await start({ algorithm: 'OPTIMAL', maxMentorsPerOrganization: 2 });
+    expect(optimal.status).toBe('PROPOSED');
+    expect(optimal.summary.pairs).toBeGreaterThan(0);
+    for (const algorithm of ['GREEDY', 'STABLE']) {
+      const other = await start({ algorithm, maxMentorsPerOrganization: 2 });
+      expect(other.summary.totalScore).toBeLessThanOrEqual(optimal.summary.totalScore);
+      expect(other.summary.gapToOptimal).toBeLessThanOrEqual(1);
+    }
+    const targeted = await start({
+      algorithm: 'OPTIMAL',
+      maxMentorsPerOrganization: 2,
+      minWomenLedShare: 0.5,
+    });
+    if (targeted.status === 'PROPOSED') {
+      expect(targeted.summary.womenLed.matchedShare).toBeGreaterThanOrEqual(0.5);
+    } else {
+      expect(targeted.status).toBe('FAILED');
+      expect(targeted.error).toMatch(/minWomenLedShare 0.5 cannot be met: the highest share reachable is/);
+    }
+    const { publishMatchingRound } = await as.manager.data(
+      `mutation($id: ID!) { publishMatchingRound(id: $id) { sent skipped round { status } } }`,
+      { id: optimal.id },
+    );
+    expect(publishMatchingRound.round.status).toBe('PUBLISHED');
+    expect(publishMatchingRound.sent + publishMatchingRound.skipped).toBe(optimal.summary.pairs);
+    expect(publishMatchingRound.sent).toBeGreaterThan(0);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications nt JOIN mentorship_requests r ON r.id = nt.request_id
+        WHERE r.source = 'ROUND' AND nt.kind = 'REQUEST_RECEIVED'`,
+    );
+    expect(n).toBe(publishMatchingRound.sent);
+  });
 });

@@ -84,8 +84,41 @@ export class DemoDataService {
         [owner.email, mentor.email],
       ]);
       await this.stageRequests(runner, owner.email, mentor.email);
+      await this.stagePrograms(runner, manager_.email);
       return true;
     });
+  }
+
+  /**
+   * The initiative's 2019 fora as programmes (dates span the year; the demo does not claim the
+   * fora's own dates), each with its economy's organisations and the mentors based in it or
+   * experienced there as cohort.
+   */
+  private async stagePrograms(runner: QueryRunner, managerEmail: string): Promise<void> {
+    const fora: Array<[string, string]> = [
+      ['Forum I — Russia (2019)', 'RU'],
+      ['Summit — Chinese Taipei (2019)', 'TW'],
+      ['Forum II — Thailand (2019)', 'TH'],
+      ['Forum III — The Philippines (2019)', 'PH'],
+    ];
+    for (const [name, economy] of fora) {
+      const [program] = await runner.query(
+        `INSERT INTO programs (name, economies, starts_on, ends_on, created_by)
+         VALUES ($1, ARRAY[$2], '2019-01-01', '2019-12-31', (SELECT id FROM users WHERE email = $3))
+         RETURNING id`,
+        [name, economy, managerEmail],
+      );
+      await runner.query(
+        `INSERT INTO program_organizations (program_id, organization_id)
+         SELECT $1, id FROM organizations WHERE economy = $2`,
+        [program.id, economy],
+      );
+      await runner.query(
+        `INSERT INTO program_mentors (program_id, mentor_id)
+         SELECT $1, id FROM mentor_profiles WHERE economy = $2 OR $2 = ANY(economies) ORDER BY id LIMIT 12`,
+        [program.id, economy],
+      );
+    }
   }
 
   /**
