@@ -293,4 +293,129 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     );
     expect(accepted.acceptMentorshipRequest.status).toBe('ACCEPTED');
   });
+
+  it('reports a programme against hand-computed figures, suppressing cells under 5 organisations', async () => {
+    const reportOwner = await t.signUp(Role.MSME_OWNER);
+    const create = async (overrides: Record<string, unknown>) =>
+      (
+        await reportOwner.client.data(
+          `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+          { input: organizationInput(overrides) },
+        )
+      ).createOrganization.id as string;
+    const cohort: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      cohort.push(
+        await create({ name: `Report ${i}`, womenOwnershipPercent: 60, womanInTopManagement: true }),
+      );
+    }
+    cohort.push(
+      await create({
+        name: 'Report metro',
+        locality: 'METROPOLITAN',
+        womenOwnershipPercent: 0,
+        womanInTopManagement: false,
+      }),
+    );
+    const mentorOf = async (economy: string) => {
+      const user = await t.signUp(Role.MENTOR);
+      const { upsertMentorProfile } = await user.client.data(
+        `mutation($input: UpsertMentorProfileInput!) { upsertMentorProfile(input: $input) { id } }`,
+        { input: mentorInput({ capacity: 3, economy }) },
+      );
+      return { user, id: upsertMentorProfile.id as string };
+    };
+    const abroad = await mentorOf('JP');
+    const local = await mentorOf('TH');
+    const { createProgram } = await manager.client.data(CREATE_PROGRAM, {
+      input: { name: 'Report fixture', economies: ['TH'], startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    });
+    await manager.client.data(ADD, { p: createProgram.id, o: cohort, m: [abroad.id, local.id] });
+    const ask = async (org: number, mentor: { id: string }) =>
+      (
+        await reportOwner.client.data(
+          `mutation($input: RequestMentorshipInput!) { requestMentorship(input: $input) { id } }`,
+          { input: { organizationId: cohort[org], mentorId: mentor.id, message: 'Help' } },
+        )
+      ).requestMentorship.id as string;
+    const accept = (m: { user: SignedIn }, id: string) =>
+      m.user.client.data(`mutation($id: ID!) { acceptMentorshipRequest(id: $id) { mentorship { id } } }`, {
+        id,
+      });
+    const first = await accept(abroad, await ask(0, abroad));
+    await abroad.user.client.data(
+      `mutation($id: ID!) { declineMentorshipRequest(id: $id, reason: TIMING) { id } }`,
+      {
+        id: await ask(1, abroad),
+      },
+    );
+    await accept(local, await ask(2, local));
+    await ask(3, local);
+    await reportOwner.client.data(`mutation($id: ID!) { cancelMentorshipRequest(id: $id) { id } }`, {
+      id: await ask(4, abroad),
+    });
+    await accept(local, await ask(5, local));
+    await reportOwner.client.data(
+      `mutation($id: ID!) { reportMentorshipOutcomes(mentorshipId: $id, outcomes: [{ kind: PARTNERSHIP }]) { id } }`,
+      { id: first.acceptMentorshipRequest.mentorship.id },
+    );
+
+    const cellFields = `key organizations suppressed requests acceptanceRate medianHoursToDecision matchRate
+      averageScore crossEconomyLinks outcomes`;
+    const { programReport } = await manager.client.data(
+      `query($id: ID!) { programReport(id: $id) {
+        totals { ${cellFields} } byWomenLed { ${cellFields} } byLocality { key organizations suppressed requests }
+        mentorUtilisation monthly { month requests accepted mentorshipsStarted }
+      } }`,
+      { id: createProgram.id },
+    );
+    // 6 requests; decided: 3 accepted + 1 declined; 3 of 6 organisations matched; one mentor abroad.
+    expect(programReport.totals).toMatchObject({
+      key: 'all',
+      organizations: 6,
+      suppressed: false,
+      requests: 6,
+      acceptanceRate: 0.75,
+      matchRate: 0.5,
+      crossEconomyLinks: 1,
+      outcomes: 1,
+    });
+    expect(programReport.totals.medianHoursToDecision).toBeLessThan(1);
+    expect(programReport.totals.averageScore).toBeGreaterThan(0);
+    expect(programReport.byWomenLed).toEqual([
+      expect.objectContaining({ key: 'not women-led', organizations: 1, suppressed: true, requests: null }),
+      expect.objectContaining({
+        key: 'women-led',
+        organizations: 5,
+        suppressed: false,
+        requests: 5,
+        acceptanceRate: 0.6667,
+        matchRate: 0.4,
+        crossEconomyLinks: 1,
+      }),
+    ]);
+    expect(programReport.byLocality).toEqual([
+      { key: 'METROPOLITAN', organizations: 1, suppressed: true, requests: null },
+      { key: 'SUB_REGIONAL', organizations: 5, suppressed: false, requests: 5 },
+    ]);
+    // 3 running mentorships over 6 places.
+    expect(programReport.mentorUtilisation).toBe(0.5);
+    expect(programReport.monthly).toEqual([
+      { month: new Date().toISOString().slice(0, 7), requests: 6, accepted: 3, mentorshipsStarted: 3 },
+    ]);
+    const { exportProgramReport } = await manager.client.data(
+      `query($id: ID!) { exportProgramReport(id: $id) }`,
+      {
+        id: createProgram.id,
+      },
+    );
+    expect(exportProgramReport.split('\n')[1]).toMatch(/^total,all,6,0,6,0.75,[0-9.]+,0.5,[0-9.]+,1,1$/);
+    expect(exportProgramReport).toContain('women_led,not women-led,1,1,,,,,,,');
+    const outsider = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['VN'] });
+    expect(
+      await outsider.client.errorCode(`query($id: ID!) { programReport(id: $id) { totals { key } } }`, {
+        id: createProgram.id,
+      }),
+    ).toBe('NOT_FOUND');
+  });
 });

@@ -4,3 +4,4 @@ export * from './programs.service';
 export * from './matching-rounds.service';
 export * from './programs.module';
 export * from './match-interests.service';
+export * from './program-report.service';

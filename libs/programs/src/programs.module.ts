@@ -6,6 +6,7 @@ import { MentorshipsModule } from '@app/mentorships';
 import { ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import { MatchInterestsService } from './match-interests.service';
+import { ProgramReportService } from './program-report.service';
 import { MatchingRoundsService } from './matching-rounds.service';
 import { PROGRAM_ENTITIES } from './program.entities';
 import { MATCHING_ROUND } from './program.jobs';
@@ -19,8 +20,8 @@ import { ProgramsService } from './programs.service';
     MatchingModule,
     MentorshipsModule,
   ],
-  providers: [ProgramsService, MatchingRoundsService, MatchInterestsService],
-  exports: [ProgramsService, MatchingRoundsService, MatchInterestsService],
+  providers: [ProgramsService, MatchingRoundsService, MatchInterestsService, ProgramReportService],
+  exports: [ProgramsService, MatchingRoundsService, MatchInterestsService, ProgramReportService],
 })
 export class ProgramsModule {}
 

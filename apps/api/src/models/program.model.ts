@@ -241,3 +241,89 @@ export class RoundExportModel {
   @Field({ description: 'mentor_id,capacity' })
   mentorsCsv: string;
 }
+
+@ObjectType('ReportCell', {
+  description: 'Figures for one group of organisations; fewer than 5 organisations: suppressed (count only).',
+})
+export class ReportCellModel {
+  @Field()
+  key: string;
+
+  @Field(() => Int)
+  organizations: number;
+
+  @Field()
+  suppressed: boolean;
+
+  @Field(() => Int, { nullable: true })
+  requests: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Accepted among decided (accepted or declined) requests.',
+  })
+  acceptanceRate: number | null;
+
+  @Field(() => Float, { nullable: true })
+  medianHoursToDecision: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Organisations with at least one active mentorship.' })
+  matchRate: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Of the mentorships’ pairs, under the programme’s weights.',
+  })
+  averageScore: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Mentorships with a mentor based in another economy.' })
+  crossEconomyLinks: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Outcomes reported (NONE not counted).' })
+  outcomes: number | null;
+}
+
+@ObjectType('ReportMonth')
+export class ReportMonthModel {
+  @Field({ description: 'YYYY-MM' })
+  month: string;
+
+  @Field(() => Int)
+  requests: number;
+
+  @Field(() => Int)
+  accepted: number;
+
+  @Field(() => Int)
+  mentorshipsStarted: number;
+}
+
+@ObjectType('ProgramReport')
+export class ProgramReportModel {
+  @Field(() => ReportCellModel)
+  totals: ReportCellModel;
+
+  @Field(() => [ReportCellModel])
+  byEconomy: ReportCellModel[];
+
+  @Field(() => [ReportCellModel])
+  byIsicSection: ReportCellModel[];
+
+  @Field(() => [ReportCellModel])
+  byWomenLed: ReportCellModel[];
+
+  @Field(() => [ReportCellModel])
+  byLocality: ReportCellModel[];
+
+  @Field(() => [ReportCellModel])
+  bySizeClass: ReportCellModel[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Running mentorships over the cohort mentors’ capacity.',
+  })
+  mentorUtilisation: number | null;
+
+  @Field(() => [ReportMonthModel])
+  monthly: ReportMonthModel[];
+}

@@ -1,6 +1,11 @@
 import { Args, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, Role } from '@app/common';
-import { MatchInterestsService, MatchingRoundsService, ProgramsService } from '@app/programs';
+import {
+  MatchInterestsService,
+  MatchingRoundsService,
+  ProgramReportService,
+  ProgramsService,
+} from '@app/programs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdArgs } from '../inputs/auth.input';
 import {
@@ -15,6 +20,7 @@ import {
   MatchingRoundModel,
   ProgramCohortModel,
   ProgramModel,
+  ProgramReportModel,
   RoundExportModel,
   RoundPairModel,
   RoundPublicationModel,
@@ -26,6 +32,7 @@ export class ProgramsResolver {
     private readonly service: ProgramsService,
     private readonly rounds: MatchingRoundsService,
     private readonly interests: MatchInterestsService,
+    private readonly reports: ProgramReportService,
   ) {}
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
@@ -128,6 +135,23 @@ export class ProgramsResolver {
     @Args() { organizationId, mentorId, interest }: MatchInterestArgs,
   ): Promise<MatchInterestModel> {
     return this.interests.set(actor, organizationId, mentorId, interest ?? null);
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => ProgramReportModel, {
+    description:
+      'Activity between the cohort’s organisations and mentors, in total and by economy, ISIC section, ' +
+      'women-led, locality and size class (cells under 5 organisations suppressed), and by month. Program ' +
+      'managers see their economies’ organisations.',
+  })
+  async programReport(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<ProgramReportModel> {
+    return this.reports.report(actor, id);
+  }
+
+  @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
+  @Query(() => String, { description: 'programReport as CSV.' })
+  async exportProgramReport(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<string> {
+    return this.reports.exportCsv(actor, id);
   }
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
