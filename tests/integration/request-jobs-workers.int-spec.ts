@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
@@ -10,16 +8,17 @@ import { DatabaseModule } from '@app/database';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from '@app/mentorships';
 import { QueueModule, QueueService } from '@app/queue';
 import { PopulationLoader, generatePopulation } from '@app/seed';
-import { createTestDatabase, sleep, testRedisUrl, type TestDatabase } from '@app/testing';
+import {
+  createTestDatabase,
+  sleep,
+  testRedisUrl,
+  type TestDatabase,
+  spawnWorker,
+  waitForWorkers,
+  type WorkerProcess,
+} from '@app/testing';
 
-const ROOT = join(__dirname, '..', '..');
 const REQUESTS = 6;
-
-interface Worker {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-}
 
 /**
  * Expiry and reminder jobs on BullMQ, with the worker holding them killed by SIGKILL in the
@@ -29,7 +28,7 @@ interface Worker {
 describe('request expiry and reminder jobs across worker processes (BullMQ, kill -9)', () => {
   let db: TestDatabase;
   let app: INestApplicationContext;
-  const workers: Worker[] = [];
+  const workers: WorkerProcess[] = [];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_FORMAT: 'json',
@@ -39,43 +38,16 @@ describe('request expiry and reminder jobs across worker processes (BullMQ, kill
     WORKER_CONCURRENCY: '1',
   };
 
-  function startWorker(name: string): Worker {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-      {
-        cwd: ROOT,
-        env: {
-          ...(process.env as Record<string, string>),
-          ...env,
-          REQUEST_JOB_TEST_DELAY_MS: '600',
-          NODE_OPTIONS: '',
-          TS_NODE_PROJECT: 'tsconfig.json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const worker = { name, child, output: () => output };
+  function startWorker(name: string): WorkerProcess {
+    const worker = spawnWorker(name, { ...env, REQUEST_JOB_TEST_DELAY_MS: '600' });
     workers.push(worker);
     return worker;
   }
 
-  async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Timed out waiting for ${what}\n${workers.map((w) => `${w.name}:\n${w.output()}`).join('\n')}`,
-        );
-      }
-      await sleep(100);
-    }
-  }
+  const waitFor = (what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number) =>
+    waitForWorkers(what, condition, timeoutMs, workers);
 
-  const jobsStarted = (w: Worker): number =>
+  const jobsStarted = (w: WorkerProcess): number =>
     [...w.output().matchAll(/Request \S+ (expired|: mentor reminded)/g)].length;
 
   beforeAll(async () => {

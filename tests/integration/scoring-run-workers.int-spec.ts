@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -17,16 +15,12 @@ import {
   storedLists,
   testRedisUrl,
   type TestDatabase,
+  spawnWorker,
+  waitForWorkers,
+  type WorkerProcess,
 } from '@app/testing';
 
-const ROOT = join(__dirname, '..', '..');
 const K = 10;
-
-interface Worker {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-}
 
 /**
  * A full run shared by two worker processes on BullMQ, one of them killed with SIGKILL while it
@@ -36,7 +30,7 @@ interface Worker {
 describe('full scoring run across worker processes (BullMQ, kill -9)', () => {
   let db: TestDatabase;
   let app: INestApplicationContext;
-  const workers: Worker[] = [];
+  const workers: WorkerProcess[] = [];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_FORMAT: 'json',
@@ -49,44 +43,17 @@ describe('full scoring run across worker processes (BullMQ, kill -9)', () => {
     WORKER_CONCURRENCY: '1',
   };
 
-  function startWorker(name: string): Worker {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-      {
-        cwd: ROOT,
-        // Each shard holds its transaction open for a while, so the kill lands mid-shard.
-        env: {
-          ...(process.env as Record<string, string>),
-          ...env,
-          SCORING_SHARD_TEST_DELAY_MS: '700',
-          NODE_OPTIONS: '',
-          TS_NODE_PROJECT: 'tsconfig.json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const worker = { name, child, output: () => output };
+  function startWorker(name: string): WorkerProcess {
+    // Each shard holds its transaction open for a while, so the kill lands mid-shard.
+    const worker = spawnWorker(name, { ...env, SCORING_SHARD_TEST_DELAY_MS: '700' });
     workers.push(worker);
     return worker;
   }
 
-  async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Timed out waiting for ${what}\n${workers.map((w) => `${w.name}:\n${w.output()}`).join('\n')}`,
-        );
-      }
-      await sleep(100);
-    }
-  }
+  const waitFor = (what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number) =>
+    waitForWorkers(what, condition, timeoutMs, workers);
 
-  const shardsStarted = (w: Worker): number[] =>
+  const shardsStarted = (w: WorkerProcess): number[] =>
     [...w.output().matchAll(/Shard (\d+) of run \S+ started/g)].map((m) => Number(m[1]));
 
   beforeAll(async () => {

@@ -31,7 +31,7 @@ import { NotificationsService } from './notifications.service';
 import { EmailDispatcher } from './email-dispatcher.service';
 import { MentorshipGoalEntity } from './mentorship-records.entities';
 import { MentorshipRecordsService } from './mentorship-records.service';
-import { canSeeEconomy, whereParty } from './visibility';
+import { canSeeEconomy, whereFiltered, whereParty } from './visibility';
 
 export interface RequestMentorshipInput {
   organizationId: string;
@@ -379,42 +379,59 @@ export class MentorshipRequestsService {
     mentorId: string,
     request: { message: string; goals: string[] },
   ): Promise<MentorshipRequestEntity | undefined> {
-    const [mentor] = await manager.query(
-      `SELECT m.id, m.user_id FROM mentor_profiles m, organizations o
-        WHERE m.id = $1 AND o.id = $2 AND m.accepting_requests AND m.active_mentorships < m.capacity
-          AND m.languages && o.languages AND m.user_id IS DISTINCT FROM o.owner_id
-          AND NOT EXISTS (SELECT 1 FROM mentorship_requests r
-                           WHERE r.organization_id = o.id AND r.mentor_id = m.id AND r.status = 'PENDING')`,
-      [mentorId, parties.organization_id],
-    );
-    if (!mentor) return undefined;
-    const [counted] = await manager.query(
-      `UPDATE organizations SET open_requests = open_requests + 1
-        WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
-      [parties.organization_id, this.config.MAX_OPEN_REQUESTS],
-    );
-    if (counted.length === 0) return undefined;
-    const sent = await this.insert(manager, {
-      organizationId: parties.organization_id,
-      mentorId: mentor.id,
+    const sent = await this.sendFromPlatform(manager, parties.organization_id, mentorId, {
       requestedBy: null,
       message: request.message,
       goals: request.goals,
       autoReroute: true,
       source: RequestSource.REROUTE,
     });
-    await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
-      requestId: sent.id,
-    });
+    if (!sent) return undefined;
     await this.notifications.notify(manager, parties.owner_id, NotificationKind.REQUEST_REROUTED, {
       requestId: sent.id,
     });
+    return sent;
+  }
+
+  /**
+   * A request the platform sends (a reroute, a published round), in the caller's transaction:
+   * only if the pair still passes every gate and the organisation has room for another open
+   * request; null otherwise. The mentor is told and the audit log has it.
+   */
+  private async sendFromPlatform(
+    manager: EntityManager,
+    organizationId: string,
+    mentorId: string,
+    fields: Pick<MentorshipRequestEntity, 'requestedBy' | 'message' | 'goals' | 'autoReroute' | 'source'>,
+  ): Promise<MentorshipRequestEntity | null> {
+    const [mentor] = await manager.query(
+      `SELECT m.id, m.user_id FROM mentor_profiles m, organizations o
+        WHERE m.id = $1 AND o.id = $2 AND m.accepting_requests AND m.active_mentorships < m.capacity
+          AND m.languages && o.languages AND m.user_id IS DISTINCT FROM o.owner_id
+          AND NOT EXISTS (SELECT 1 FROM mentorship_requests r
+                           WHERE r.organization_id = o.id AND r.mentor_id = m.id AND r.status = 'PENDING')`,
+      [mentorId, organizationId],
+    );
+    if (!mentor) return null;
+    const [counted] = await manager.query(
+      `UPDATE organizations SET open_requests = open_requests + 1
+        WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
+      [organizationId, this.config.MAX_OPEN_REQUESTS],
+    );
+    if (counted.length === 0) return null;
+    const sent = await this.insert(manager, { organizationId, mentorId: mentor.id, ...fields });
+    await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
+      requestId: sent.id,
+    });
     await this.audit.record(manager, {
-      actorId: null,
-      action: AuditAction.MENTORSHIP_REQUEST_REROUTED,
+      actorId: fields.requestedBy,
+      action:
+        fields.source === RequestSource.REROUTE
+          ? AuditAction.MENTORSHIP_REQUEST_REROUTED
+          : AuditAction.MENTORSHIP_REQUESTED,
       targetType: 'mentorship_request',
       targetId: sent.id,
-      details: { organizationId: parties.organization_id, mentorId: mentor.id },
+      details: { organizationId, mentorId: mentor.id, source: fields.source },
     });
     return sent;
   }
@@ -475,17 +492,7 @@ export class MentorshipRequestsService {
     request: PageRequest,
   ): Promise<Page<MentorshipRequestEntity>> {
     const repository = this.dataSource.getRepository(MentorshipRequestEntity);
-    const base = repository.createQueryBuilder('r');
-    whereParty(base, 'r', actor);
-    if (filter.status) base.andWhere('r.status = :status', { status: filter.status });
-    if (filter.organizationId) {
-      if (!isUuid(filter.organizationId)) throw badInput('organizationId is not a valid id');
-      base.andWhere('r.organization_id = :organizationId', { organizationId: filter.organizationId });
-    }
-    if (filter.mentorId) {
-      if (!isUuid(filter.mentorId)) throw badInput('mentorId is not a valid id');
-      base.andWhere('r.mentor_id = :mentorId', { mentorId: filter.mentorId });
-    }
+    const base = whereFiltered(repository.createQueryBuilder('r'), 'r', actor, filter);
     return keysetPage(base, request, {
       keyColumn: 'r.created_at',
       idColumn: 'r.id',
@@ -582,41 +589,13 @@ export class MentorshipRequestsService {
     actorId: string,
   ): Promise<MentorshipRequestEntity | null> {
     await lockOrganization(manager, organizationId);
-    const [mentor] = await manager.query(
-      `SELECT m.id, m.user_id FROM mentor_profiles m, organizations o
-        WHERE m.id = $1 AND o.id = $2 AND m.accepting_requests AND m.active_mentorships < m.capacity
-          AND m.languages && o.languages AND m.user_id IS DISTINCT FROM o.owner_id
-          AND NOT EXISTS (SELECT 1 FROM mentorship_requests r
-                           WHERE r.organization_id = o.id AND r.mentor_id = m.id AND r.status = 'PENDING')`,
-      [mentorId, organizationId],
-    );
-    if (!mentor) return null;
-    const [counted] = await manager.query(
-      `UPDATE organizations SET open_requests = open_requests + 1
-        WHERE id = $1 AND open_requests < $2 RETURNING open_requests`,
-      [organizationId, this.config.MAX_OPEN_REQUESTS],
-    );
-    if (counted.length === 0) return null;
-    const sent = await this.insert(manager, {
-      organizationId,
-      mentorId,
+    return this.sendFromPlatform(manager, organizationId, mentorId, {
       requestedBy: actorId,
       message,
       goals: [],
       autoReroute: false,
       source: RequestSource.ROUND,
     });
-    await this.notifications.notify(manager, mentor.user_id, NotificationKind.REQUEST_RECEIVED, {
-      requestId: sent.id,
-    });
-    await this.audit.record(manager, {
-      actorId,
-      action: AuditAction.MENTORSHIP_REQUESTED,
-      targetType: 'mentorship_request',
-      targetId: sent.id,
-      details: { organizationId, mentorId, source: RequestSource.ROUND },
-    });
-    return sent;
   }
 
   /** After the commit that created them: expiry and reminders of requests sent in bulk. */

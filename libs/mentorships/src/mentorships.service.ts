@@ -18,7 +18,7 @@ import { hydrateRaw, keysetPage } from '@app/database';
 import { ProfileEvents } from '@app/profiles';
 import { MentorshipEntity, MentorshipStatus, NotificationKind } from './mentorship.entities';
 import { NotificationsService } from './notifications.service';
-import { canSeeEconomy, whereParty } from './visibility';
+import { canSeeEconomy, whereFiltered, whereParty } from './visibility';
 
 export interface MentorshipFilter {
   status?: MentorshipStatus | null;
@@ -130,17 +130,7 @@ export class MentorshipsService {
 
   list(actor: Actor, filter: MentorshipFilter, request: PageRequest): Promise<Page<MentorshipEntity>> {
     const repository = this.repository();
-    const base = repository.createQueryBuilder('s');
-    whereParty(base, 's', actor);
-    if (filter.status) base.andWhere('s.status = :status', { status: filter.status });
-    if (filter.organizationId) {
-      if (!isUuid(filter.organizationId)) throw badInput('organizationId is not a valid id');
-      base.andWhere('s.organization_id = :organizationId', { organizationId: filter.organizationId });
-    }
-    if (filter.mentorId) {
-      if (!isUuid(filter.mentorId)) throw badInput('mentorId is not a valid id');
-      base.andWhere('s.mentor_id = :mentorId', { mentorId: filter.mentorId });
-    }
+    const base = whereFiltered(repository.createQueryBuilder('s'), 's', actor, filter);
     return keysetPage(base, request, {
       keyColumn: 's.started_at',
       idColumn: 's.id',

@@ -1,5 +1,33 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Actor, isAdmin, readableEconomies } from '@app/common';
+import { Actor, badInput, isAdmin, isUuid, readableEconomies } from '@app/common';
+
+/** Filters of lists of requests and mentorships. */
+export interface PartyFilter {
+  status?: string | null;
+  organizationId?: string | null;
+  mentorId?: string | null;
+}
+
+/** whereParty, then the list's filters (ids checked: BAD_USER_INPUT for one that is not). */
+export function whereFiltered<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  alias: string,
+  actor: Actor,
+  filter: PartyFilter,
+): SelectQueryBuilder<E> {
+  whereParty(query, alias, actor);
+  if (filter.status) query.andWhere(`${alias}.status = :status`, { status: filter.status });
+  for (const [field, column] of [
+    ['organizationId', 'organization_id'],
+    ['mentorId', 'mentor_id'],
+  ] as const) {
+    const id = filter[field];
+    if (!id) continue;
+    if (!isUuid(id)) throw badInput(`${field} is not a valid id`, { field });
+    query.andWhere(`${alias}.${column} = :${field}`, { [field]: id });
+  }
+  return query;
+}
 
 /** Program managers see their economies' records, admins all. */
 export function canSeeEconomy(actor: Actor, economy: string): boolean {

@@ -6,3 +6,4 @@ export * from './test-database';
 export * from './test-data-sources';
 export * from './async-helpers';
 export * from './recommendation-lists';
+export * from './worker-processes';
