@@ -32,6 +32,7 @@ describe('embedded default: first start, restart', () => {
     const first = await boot();
     let created: string;
     let remindDue: string;
+    let queuedRound: string;
     let expiryDue: string;
     try {
       const before = await counts(first.app.get(DataSource));
@@ -56,6 +57,13 @@ describe('embedded default: first start, restart', () => {
       // The demo mentor's two waiting requests fall due while the process is down, one for its
       // reminder and one for its expiry: their jobs lived in the in-process queue and went with it.
       const ds = first.app.get(DataSource);
+      // A matching round queued just before the stop: its job goes with the process.
+      const [program] = await ds.query(`SELECT id FROM programs ORDER BY name LIMIT 1`);
+      [{ id: queuedRound }] = await ds.query(
+        `INSERT INTO matching_rounds (program_id, algorithm, max_mentors_per_organization) VALUES ($1, 'GREEDY', 1)
+         RETURNING id`,
+        [program.id],
+      );
       [remindDue, expiryDue] = (
         await ds.query(`SELECT id FROM mentorship_requests WHERE status = 'PENDING' ORDER BY id LIMIT 2`)
       ).map((r: { id: string }) => r.id);
@@ -117,6 +125,15 @@ describe('embedded default: first start, restart', () => {
         expiries: 1,
         reminders: 0,
       });
+      // And the round was computed after the restart.
+      const roundDeadline = Date.now() + 10_000;
+      let round: { status: string } | undefined;
+      while (Date.now() < roundDeadline) {
+        [round] = await ds.query(`SELECT status FROM matching_rounds WHERE id = $1`, [queuedRound]);
+        if (round?.status === 'PROPOSED') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(round?.status).toBe('PROPOSED');
     } finally {
       await second.app.close();
     }

@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ScoringService } from '@app/matching';
 import { EmailDispatcher, MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
+import { MatchingRoundsService } from '@app/programs';
 import { DemoDataService } from '@app/seed';
 
 /**
  * What the API does once at start (tools such as the CLI do not): load the demo data on first
  * start, make sure stored recommendations come from the current scoring engine, and schedule
- * open mentorship requests' expiry and reminders again.
+ * again what the embedded queue lost with the last stop: open requests' expiry and reminders,
+ * outcome surveys, unsent e-mails, unfinished matching rounds.
  */
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {
@@ -18,6 +20,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     private readonly requests: MentorshipRequestsService,
     private readonly records: MentorshipRecordsService,
     private readonly emails: EmailDispatcher,
+    private readonly rounds: MatchingRoundsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,6 +40,8 @@ export class StartupTasks implements OnApplicationBootstrap {
       if (surveys > 0) this.logger.log(`Outcome surveys scheduled for ${surveys} mentorships`);
       // E-mails written before the last stop and not sent yet.
       await this.emails.soon();
+      const rounds = await this.rounds.resumeUnfinished();
+      if (rounds > 0) this.logger.log(`${rounds} unfinished matching rounds queued again`);
     } catch (err) {
       this.logger.warn(`Could not schedule request expiry: ${(err as Error).message}`);
     }

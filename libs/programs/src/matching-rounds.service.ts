@@ -111,6 +111,20 @@ export class MatchingRoundsService {
     return round;
   }
 
+  /**
+   * At start: queues again every round left QUEUED or RUNNING (the embedded queue loses its jobs
+   * with the process; on BullMQ the deterministic job ids make this a no-op). Returns how many.
+   */
+  async resumeUnfinished(): Promise<number> {
+    const unfinished: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM matching_rounds WHERE status IN ('QUEUED', 'RUNNING')`,
+    );
+    for (const { id } of unfinished) {
+      await this.queue.enqueue(MATCHING_ROUND, { roundId: id }, { jobId: `matching-round-${id}` });
+    }
+    return unfinished.length;
+  }
+
   /** The job: solves a queued round once (a second run of the job finds it done). */
   async run(roundId: string, onProgress?: (percent: number) => Promise<void>): Promise<void> {
     const [claimed] = await this.dataSource.query(
