@@ -180,12 +180,27 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     const failed = await finished(impossible.startMatchingRound.id);
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/minWomenLedShare 1 cannot be met: the highest share reachable is 0\.400/);
-    expect(
-      await manager.client.errorCode(START, {
-        p: programId,
-        input: { algorithm: 'OPTIMAL', minWomenLedShare: 0.2, minNonMetropolitanShare: 0.2 },
-      }),
-    ).toBe('BAD_USER_INPUT');
+    // Both targets: women-led met exactly, non-metropolitan alongside, with the bound reported.
+    const both = await manager.client.data(START, {
+      p: programId,
+      input: { algorithm: 'OPTIMAL', minWomenLedShare: 0.4, minNonMetropolitanShare: 0.6 },
+    });
+    const bothRound = (
+      await (async () => {
+        await t.settle();
+        return manager.client.data(
+          `query($id: ID!) { matchingRound(id: $id) { status summary { totalScore pairs upperBound gapToBound
+            womenLed { matchedShare required } nonMetropolitan { matchedShare required } } } }`,
+          { id: both.startMatchingRound.id },
+        );
+      })()
+    ).matchingRound;
+    expect(bothRound.status).toBe('PROPOSED');
+    expect(bothRound.summary.womenLed.matchedShare).toBeGreaterThanOrEqual(0.4);
+    expect(bothRound.summary.nonMetropolitan.matchedShare).toBeGreaterThanOrEqual(0.6);
+    expect(bothRound.summary.upperBound).toBeGreaterThanOrEqual(bothRound.summary.totalScore);
+    expect(bothRound.summary.gapToBound).toBeGreaterThanOrEqual(0);
+    expect(bothRound.summary.totalScore).toBeLessThanOrEqual(round.summary.totalScore);
   });
 
   it('lets the program manager review a proposal within its places, with each pair’s breakdown', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { solveGreedy } from './greedy';
-import { InfeasibleTargetError, solveOptimal } from './optimal';
+import { InfeasibleTargetError, solveOptimal, solveTwoTargets } from './optimal';
 import { evaluate, validateProblem, type AssignmentProblem } from './problem';
 import { solveStable } from './stable';
 import { randomProblem, solveLp } from './testing';
@@ -208,6 +208,61 @@ describe('assignment solvers', () => {
       expect(result.totalScore).toBe(await solveLp(p, { group, count }));
       expect(result.totalScore).toBeLessThanOrEqual(free.totalScore);
     }
+  });
+
+  it('two targets: meets both when possible, never beats the optimum, and bounds it from above (brute force)', () => {
+    fc.assert(
+      fc.property(
+        problems(5, 4).filter((p) => p.arcMentor.length <= 12),
+        fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 4 }),
+        (p, flags, countA, countB) => {
+          const a = Uint8Array.from({ length: p.orgCount }, (_, o) => (flags[o][0] ? 1 : 0));
+          const b = Uint8Array.from({ length: p.orgCount }, (_, o) => (flags[o][1] ? 1 : 0));
+          // Brute force: the best total meeting both.
+          const A = p.arcMentor.length;
+          const arcOrg = new Int32Array(A);
+          for (let o = 0; o < p.orgCount; o++) arcOrg.fill(o, p.orgStart[o], p.orgStart[o + 1]);
+          let best: number | null = null;
+          for (let mask = 0; mask < 1 << A; mask++) {
+            const chosen = Uint8Array.from({ length: A }, (_, k) => (mask >> k) & 1);
+            let inA = 0;
+            let inB = 0;
+            for (let k = 0; k < A; k++) {
+              if (!chosen[k]) continue;
+              inA += a[arcOrg[k]];
+              inB += b[arcOrg[k]];
+            }
+            if (inA < countA || inB < countB) continue;
+            try {
+              best = Math.max(best ?? 0, evaluate(p, chosen).totalScore);
+            } catch {
+              // over a capacity
+            }
+          }
+          let result;
+          try {
+            result = solveTwoTargets(p, { group: a, count: countA }, { group: b, count: countB });
+          } catch (err) {
+            expect(err).toBeInstanceOf(InfeasibleTargetError);
+            expect(best).toBeNull();
+            return;
+          }
+          expect(best).not.toBeNull();
+          expect(evaluate(p, result.chosen).totalScore).toBe(result.totalScore);
+          expect(result.groupPairs[0]).toBeGreaterThanOrEqual(countA);
+          expect(result.groupPairs[1]).toBeGreaterThanOrEqual(countB);
+          expect(result.totalScore).toBeLessThanOrEqual(best!);
+          expect(result.upperBound).toBeGreaterThanOrEqual(best!);
+          expect(result.gap).toBeCloseTo(
+            (result.upperBound - result.totalScore) / Math.max(1, result.upperBound),
+            10,
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('rejects malformed problems', () => {

@@ -339,3 +339,96 @@ export function maxGroupPairs(p: AssignmentProblem, group: Uint8Array): number {
   }
   return solveOptimal(restricted).totalScore;
 }
+
+export interface TwoTargetsResult extends Assignment {
+  /** The least Lagrangian bound found: no assignment meeting both targets scores more. */
+  upperBound: number;
+  /** (upperBound − totalScore) / upperBound: 0 means proven optimal. */
+  gap: number;
+  groupPairs: [number, number];
+  /** Solves run (each an exact OPTIMAL under the first target). */
+  solves: number;
+}
+
+/**
+ * Two minimums at once, which no longer form a network problem. The first is met exactly (the
+ * hub of solveOptimal); the second by a Lagrangian bonus λ on its group's pairs, the least
+ * whole λ that meets it found by doubling then bisection. Every λ ≥ 0 bounds the optimum from
+ * above: D(λ) = max over assignments meeting the first target of (score + λ·second pairs) −
+ * λ·count, exact since each inner problem is solved exactly; the least D seen is reported with
+ * the gap to the best assignment found that meets both. When the second target cannot be met
+ * together with the first, InfeasibleTargetError carries the most second-group pairs reachable.
+ */
+export function solveTwoTargets(
+  p: AssignmentProblem,
+  first: MinimumPairs,
+  second: MinimumPairs,
+): TwoTargetsResult {
+  const A = p.arcMentor.length;
+  const inSecond = new Uint8Array(A);
+  for (let o = 0; o < p.orgCount; o++) {
+    if (second.group[o]) inSecond.fill(1, p.orgStart[o], p.orgStart[o + 1]);
+  }
+  let solves = 0;
+  const evaluate = (lambda: number) => {
+    solves++;
+    const scores =
+      lambda === 0 ? p.arcScore : Int32Array.from(p.arcScore, (s, a) => s + lambda * inSecond[a]);
+    const result = solveOptimal({ ...p, arcScore: scores }, { minimum: first });
+    let total = 0;
+    let secondPairs = 0;
+    for (let a = 0; a < A; a++) {
+      if (!result.chosen[a]) continue;
+      total += p.arcScore[a];
+      secondPairs += inSecond[a];
+    }
+    return { result, total, secondPairs, bound: result.totalScore - lambda * second.count };
+  };
+
+  let best: ReturnType<typeof evaluate> | null = null;
+  let upperBound = Number.POSITIVE_INFINITY;
+  const consider = (e: ReturnType<typeof evaluate>): boolean => {
+    upperBound = Math.min(upperBound, e.bound);
+    const feasible = e.secondPairs >= second.count;
+    if (feasible && (!best || e.total > best.total)) best = e;
+    return feasible;
+  };
+
+  if (!consider(evaluate(0))) {
+    // Can the second target be met at all alongside the first? (Count its pairs, exactly.)
+    solves++;
+    const reachable = solveOptimal(
+      { ...p, arcScore: Int32Array.from(inSecond) },
+      { minimum: first },
+    ).totalScore;
+    if (reachable < second.count) throw new InfeasibleTargetError(second.count, reachable);
+    let low = 0;
+    let high = 1;
+    while (!consider(evaluate(high))) {
+      low = high;
+      high *= 2;
+      if (high > 1 << 20) throw new Error('The Lagrangian search did not meet a reachable target');
+    }
+    while (high - low > 1) {
+      const mid = (low + high) >> 1;
+      if (consider(evaluate(mid))) high = mid;
+      else low = mid;
+    }
+  }
+  const found = best as unknown as ReturnType<typeof evaluate>;
+  let firstPairs = 0;
+  for (let o = 0; o < p.orgCount; o++) {
+    if (!first.group[o]) continue;
+    for (let a = p.orgStart[o]; a < p.orgStart[o + 1]; a++) firstPairs += found.result.chosen[a];
+  }
+  const bound = Math.max(upperBound, found.total);
+  return {
+    chosen: found.result.chosen,
+    totalScore: found.total,
+    pairs: found.result.pairs,
+    upperBound: bound,
+    gap: bound === 0 ? 0 : (bound - found.total) / bound,
+    groupPairs: [firstPairs, found.secondPairs],
+    solves,
+  };
+}

@@ -10,6 +10,8 @@ import {
   type Assignment,
   type AssignmentProblem,
   type MinimumPairs,
+  type TwoTargetsResult,
+  solveTwoTargets,
 } from '@app/assignment';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, DomainError, ErrorCode, badInput, isUuid, notFound } from '@app/common';
@@ -81,11 +83,6 @@ export class MatchingRoundsService {
       if (share != null && !(share >= 0 && share <= 1))
         throw badInput(`${field} must be from 0 to 1`, { field });
     }
-    if (input.minWomenLedShare != null && input.minNonMetropolitanShare != null) {
-      throw badInput(
-        'One inclusion target per round for now: set minWomenLedShare or minNonMetropolitanShare',
-      );
-    }
     const round = await this.dataSource.transaction(async (manager) => {
       const program = await this.programs.findManaged(manager, actor, programId);
       const saved = await manager.save(
@@ -142,7 +139,12 @@ export class MatchingRoundsService {
       await this.setProgress(roundId, 60, onProgress);
       const target = this.target(round, cohort, free.pairs);
       let result: Assignment;
-      if (round.algorithm === RoundAlgorithm.OPTIMAL) {
+      let bound: { upperBound: number; gap: number } | null = null;
+      if (round.algorithm === RoundAlgorithm.OPTIMAL && target.both) {
+        const two = this.withTwoTargets(cohort.problem, target.both, free.pairs);
+        result = two;
+        bound = { upperBound: two.upperBound, gap: two.gap };
+      } else if (round.algorithm === RoundAlgorithm.OPTIMAL) {
         result = target.minimum ? this.withTarget(cohort.problem, target, free.pairs) : free;
       } else {
         result =
@@ -150,14 +152,11 @@ export class MatchingRoundsService {
             ? solveGreedy(cohort.problem)
             : solveStable(cohort.problem, { org: cohort.orgRank, mentor: cohort.mentorRank });
       }
-      const summary = this.summarize(
-        round,
-        cohort,
-        result,
-        target,
-        free.totalScore,
-        performance.now() - started,
-      );
+      const summary: RoundSummary = {
+        ...this.summarize(round, cohort, result, target, free.totalScore, performance.now() - started),
+        upperBound: bound?.upperBound ?? null,
+        gapToBound: bound === null ? null : Math.round(bound.gap * 1e6) / 1e6,
+      };
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`DELETE FROM matching_round_candidates WHERE round_id = $1`, [roundId]);
         const rows: Array<Partial<MatchingRoundCandidateEntity>> = [];
@@ -502,11 +501,25 @@ export class MatchingRoundsService {
     freePairs: number,
   ): {
     minimum?: MinimumPairs;
+    both?: [MinimumPairs, MinimumPairs];
     womenLed: number | null;
     nonMetropolitan: number | null;
     name?: string;
     share?: number;
   } {
+    const countOf = (share: number): number => Math.ceil(share * freePairs - 1e-9);
+    if (round.minWomenLedShare != null && round.minNonMetropolitanShare != null) {
+      const womenLed = countOf(round.minWomenLedShare);
+      const nonMetropolitan = countOf(round.minNonMetropolitanShare);
+      return {
+        both: [
+          { group: cohort.womenLed, count: womenLed },
+          { group: cohort.nonMetropolitan, count: nonMetropolitan },
+        ],
+        womenLed,
+        nonMetropolitan,
+      };
+    }
     if (round.minWomenLedShare != null) {
       const count = Math.ceil(round.minWomenLedShare * freePairs - 1e-9);
       return {
@@ -528,6 +541,36 @@ export class MatchingRoundsService {
       };
     }
     return { womenLed: null, nonMetropolitan: null };
+  }
+
+  /**
+   * OPTIMAL under both targets: women-led exactly, non-metropolitan by a Lagrangian bonus, with
+   * the upper bound; an infeasible one is named with the highest share reachable.
+   */
+  private withTwoTargets(
+    problem: AssignmentProblem,
+    both: [MinimumPairs, MinimumPairs],
+    freePairs: number,
+  ): TwoTargetsResult {
+    try {
+      // The women-led target alone first: if it cannot be met, say so by its name.
+      solveOptimal(problem, { minimum: both[0] });
+    } catch (err) {
+      if (!(err instanceof InfeasibleTargetError)) throw err;
+      throw infeasible('minWomenLedShare', both[0].count / Math.max(1, freePairs), err.reachable, freePairs);
+    }
+    try {
+      return solveTwoTargets(problem, both[0], both[1]);
+    } catch (err) {
+      if (!(err instanceof InfeasibleTargetError)) throw err;
+      throw infeasible(
+        'minNonMetropolitanShare',
+        both[1].count / Math.max(1, freePairs),
+        err.reachable,
+        freePairs,
+        true,
+      );
+    }
   }
 
   /** OPTIMAL under the target; an infeasible one names the target and the highest share reachable. */
@@ -604,4 +647,20 @@ export class MatchingRoundsService {
     await this.dataSource.query(`UPDATE matching_rounds SET progress = $2 WHERE id = $1`, [roundId, percent]);
     await report?.(percent).catch(() => undefined);
   }
+}
+
+function infeasible(
+  name: string,
+  share: number,
+  reachable: number,
+  freePairs: number,
+  alongside = false,
+): DomainError {
+  const highest = freePairs === 0 ? 0 : reachable / freePairs;
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `${name} ${Math.round(share * 1000) / 1000} cannot be met${alongside ? ' together with minWomenLedShare' : ''}: ` +
+      `the highest share reachable is ${highest.toFixed(3)} (${reachable} of the ${freePairs} pairs)`,
+    { target: name, reachableShare: highest },
+  );
 }

@@ -87,6 +87,9 @@ export interface RoundSummary {
   /** GREEDY and STABLE: OPTIMAL's total on the same candidates, and the share reached. */
   optimalTotal: number | null;
   gapToOptimal: number | null;
+  /** OPTIMAL with both targets: an upper bound on the best total meeting both, and the gap to it. */
+  upperBound?: number | null;
+  gapToBound?: number | null;
   seconds: number;
 }
 

@@ -109,6 +109,19 @@ export class RoundSummaryModel {
   })
   gapToOptimal: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'OPTIMAL with both targets: no assignment meeting both scores more than this (Lagrangian bound).',
+  })
+  upperBound?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'OPTIMAL with both targets: (upperBound − total) / upperBound.',
+  })
+  gapToBound?: number | null;
+
   @Field(() => Float)
   seconds: number;
 }

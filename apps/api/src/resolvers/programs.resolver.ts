@@ -86,8 +86,7 @@ export class ProgramsResolver {
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
   @Mutation(() => MatchingRoundModel, {
     description:
-      'Queues a matching round over the cohort; follow it with matchingRound(id) { status progress }. One inclusion ' +
-      'target per round for now.',
+      'Queues a matching round over the cohort; follow it with matchingRound(id) { status progress }.',
   })
   async startMatchingRound(
     @CurrentActor() actor: Actor,
