@@ -353,7 +353,7 @@ export interface TwoTargetsResult extends Assignment {
 /**
  * Two minimums at once, which no longer form a network problem. The first is met exactly (the
  * hub of solveOptimal); the second by a Lagrangian bonus λ on its group's pairs, the least
- * whole λ that meets it found by doubling then bisection. Every λ ≥ 0 bounds the optimum from
+ * bonus λ that meets it found by doubling then bisection, in whole points then eighths. Every λ ≥ 0 bounds the optimum from
  * above: D(λ) = max over assignments meeting the first target of (score + λ·second pairs) −
  * λ·count, exact since each inner problem is solved exactly; the least D seen is reported with
  * the gap to the best assignment found that meets both. When the second target cannot be met
@@ -370,10 +370,12 @@ export function solveTwoTargets(
     if (second.group[o]) inSecond.fill(1, p.orgStart[o], p.orgStart[o + 1]);
   }
   let solves = 0;
-  const evaluate = (lambda: number) => {
+  // Whole points first; then, between the last infeasible and the first feasible bonus, eighths
+  // (scores scaled by 8: finer bonuses cost more phases, so only a few solves use them).
+  const FINE = 8;
+  const evaluate = (lambda: number, scale = 1) => {
     solves++;
-    const scores =
-      lambda === 0 ? p.arcScore : Int32Array.from(p.arcScore, (s, a) => s + lambda * inSecond[a]);
+    const scores = Int32Array.from(p.arcScore, (s, a) => s * scale + lambda * inSecond[a]);
     const result = solveOptimal({ ...p, arcScore: scores }, { minimum: first });
     let total = 0;
     let secondPairs = 0;
@@ -382,7 +384,13 @@ export function solveTwoTargets(
       total += p.arcScore[a];
       secondPairs += inSecond[a];
     }
-    return { result, total, secondPairs, bound: result.totalScore - lambda * second.count };
+    // D(λ / scale), rounded down: totals of real scores are whole numbers.
+    return {
+      result,
+      total,
+      secondPairs,
+      bound: Math.floor((result.totalScore - lambda * second.count) / scale),
+    };
   };
 
   let best: ReturnType<typeof evaluate> | null = null;
@@ -413,6 +421,13 @@ export function solveTwoTargets(
       const mid = (low + high) >> 1;
       if (consider(evaluate(mid))) high = mid;
       else low = mid;
+    }
+    let fineLow = low * FINE;
+    let fineHigh = high * FINE;
+    while (fineHigh - fineLow > 1) {
+      const mid = (fineLow + fineHigh) >> 1;
+      if (consider(evaluate(mid, FINE))) fineHigh = mid;
+      else fineLow = mid;
     }
   }
   const found = best as unknown as ReturnType<typeof evaluate>;
