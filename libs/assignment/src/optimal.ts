@@ -17,11 +17,15 @@ export interface MinimumPairs {
   count: number;
 }
 
-/** The target cannot be met: `reachable` is the most pairs the group can have at all. */
+/**
+ * The target cannot be met: `reachable` is the most pairs the group can have at all (with two
+ * targets, `which` says which one failed; the second's reachable count respects the first).
+ */
 export class InfeasibleTargetError extends Error {
   constructor(
     readonly required: number,
     readonly reachable: number,
+    readonly which: 'first' | 'second' = 'first',
   ) {
     super(`At most ${reachable} pairs can involve the group; ${required} were required`);
     this.name = 'InfeasibleTargetError';
@@ -409,7 +413,7 @@ export function solveTwoTargets(
       { ...p, arcScore: Int32Array.from(inSecond) },
       { minimum: first },
     ).totalScore;
-    if (reachable < second.count) throw new InfeasibleTargetError(second.count, reachable);
+    if (reachable < second.count) throw new InfeasibleTargetError(second.count, reachable, 'second');
     let low = 0;
     let high = 1;
     while (!consider(evaluate(high))) {

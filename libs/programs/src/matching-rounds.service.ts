@@ -553,22 +553,20 @@ export class MatchingRoundsService {
     freePairs: number,
   ): TwoTargetsResult {
     try {
-      // The women-led target alone first: if it cannot be met, say so by its name.
-      solveOptimal(problem, { minimum: both[0] });
-    } catch (err) {
-      if (!(err instanceof InfeasibleTargetError)) throw err;
-      throw infeasible('minWomenLedShare', both[0].count / Math.max(1, freePairs), err.reachable, freePairs);
-    }
-    try {
       return solveTwoTargets(problem, both[0], both[1]);
     } catch (err) {
       if (!(err instanceof InfeasibleTargetError)) throw err;
+      // The women-led target fails alone; the non-metropolitan one alongside it.
+      const [name, target] =
+        err.which === 'first'
+          ? (['minWomenLedShare', both[0]] as const)
+          : (['minNonMetropolitanShare', both[1]] as const);
       throw infeasible(
-        'minNonMetropolitanShare',
-        both[1].count / Math.max(1, freePairs),
+        name,
+        target.count / Math.max(1, freePairs),
         err.reachable,
         freePairs,
-        true,
+        err.which === 'second',
       );
     }
   }

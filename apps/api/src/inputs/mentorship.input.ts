@@ -93,13 +93,9 @@ export class EndMentorshipArgs {
   reason: string;
 }
 
-@InputType()
-export class MentorshipRequestFilterInput {
-  @Field(() => RequestStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(RequestStatus)
-  status?: RequestStatus;
-
+/** The parties a list of requests or mentorships may be narrowed to. */
+@InputType({ isAbstract: true })
+abstract class PartyFilterInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
@@ -109,6 +105,14 @@ export class MentorshipRequestFilterInput {
   @IsOptional()
   @IsUUID()
   mentorId?: string;
+}
+
+@InputType()
+export class MentorshipRequestFilterInput extends PartyFilterInput {
+  @Field(() => RequestStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(RequestStatus)
+  status?: RequestStatus;
 }
 
 @ArgsType()
@@ -121,21 +125,11 @@ export class MentorshipRequestsArgs extends PageArgs {
 }
 
 @InputType()
-export class MentorshipFilterInput {
+export class MentorshipFilterInput extends PartyFilterInput {
   @Field(() => MentorshipStatus, { nullable: true })
   @IsOptional()
   @IsEnum(MentorshipStatus)
   status?: MentorshipStatus;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  organizationId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  mentorId?: string;
 }
 
 @ArgsType()
