@@ -426,6 +426,61 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     );
     expect(exportProgramReport.split('\n')[1]).toMatch(/^total,all,6,0,6,0.75,[0-9.]+,0.5,[0-9.]+,1,1$/);
     expect(exportProgramReport).toContain('women_led,not women-led,1,1,,,,,,,');
+
+    // Filters: the women-led organisations are the women-led cell, now as the total.
+    const REPORT = `query($id: ID!, $filter: ProgramReportFilterInput) { programReport(id: $id, filter: $filter) {
+        totals { ${cellFields} } byLocality { key organizations } monthly { month requests }
+      } }`;
+    const filtered = async (filter: Record<string, unknown>) =>
+      (await manager.client.data(REPORT, { id: createProgram.id, filter })).programReport;
+    const womenLed = await filtered({ womenLed: true });
+    expect(womenLed.totals).toMatchObject({
+      organizations: 5,
+      suppressed: false,
+      requests: 5,
+      acceptanceRate: 0.6667,
+      matchRate: 0.4,
+      crossEconomyLinks: 1,
+      outcomes: 1,
+    });
+    expect(womenLed.byLocality).toEqual([{ key: 'SUB_REGIONAL', organizations: 5 }]);
+    expect((await filtered({ locality: 'METROPOLITAN' })).totals).toMatchObject({
+      organizations: 1,
+      suppressed: true,
+      requests: null,
+    });
+    // A window before any activity: the same organisations, nothing happened in it.
+    const before = await filtered({ from: '2020-01-01', to: '2020-12-31' });
+    expect(before.totals).toMatchObject({
+      organizations: 6,
+      requests: 0,
+      acceptanceRate: null,
+      matchRate: 0,
+      crossEconomyLinks: 0,
+      outcomes: 0,
+    });
+    expect(before.monthly).toEqual([]);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    expect((await filtered({ from: day(-1), to: day(0), economy: 'TH' })).totals).toMatchObject({
+      organizations: 6,
+      requests: 6,
+      acceptanceRate: 0.75,
+    });
+    const reportError = (filter: Record<string, unknown>) =>
+      manager.client.errorCode(REPORT, { id: createProgram.id, filter });
+    expect(await reportError({ isicSection: 'Z' })).toBe('BAD_USER_INPUT');
+    expect(await reportError({ economy: 'XX' })).toBe('BAD_USER_INPUT');
+    expect(await reportError({ from: '2026-02-31' })).toBe('BAD_USER_INPUT');
+    expect(await reportError({ from: '2026-03-02', to: '2026-03-01' })).toBe('BAD_USER_INPUT');
+    expect(await reportError({ economy: 'VN' })).toBe('FORBIDDEN');
+    const csv = (
+      await manager.client.data(
+        `query($id: ID!, $filter: ProgramReportFilterInput) { exportProgramReport(id: $id, filter: $filter) }`,
+        { id: createProgram.id, filter: { womenLed: true } },
+      )
+    ).exportProgramReport as string;
+    expect(csv.split('\n')[1]).toMatch(/^total,all,5,0,5,0.6667,[0-9.]+,0.4,[0-9.]+,1,1$/);
+
     const outsider = await t.signUp(Role.PROGRAM_MANAGER, { economies: ['VN'] });
     expect(
       await outsider.client.errorCode(`query($id: ID!) { programReport(id: $id) { totals { key } } }`, {

@@ -2,7 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { Actor, DomainError, ErrorCode, badInput, forbidden, isAdmin, isUuid, notFound } from '@app/common';
+import {
+  Actor,
+  DomainError,
+  ErrorCode,
+  badInput,
+  forbidden,
+  isAdmin,
+  isIsoDate,
+  isUuid,
+  notFound,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { QueueService } from '@app/queue';
 import { isEconomyCode, isTopicCode } from '@app/taxonomy';
@@ -126,7 +136,7 @@ export class MentorshipRecordsService {
     mentorshipId: string,
     input: SessionInput,
   ): Promise<MentorshipSessionEntity> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn) || Number.isNaN(Date.parse(`${input.heldOn}T00:00:00Z`))) {
+    if (!isIsoDate(input.heldOn)) {
       throw badInput('heldOn must be a date as YYYY-MM-DD', { field: 'heldOn' });
     }
     if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 600) {

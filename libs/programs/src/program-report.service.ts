@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, isAdmin } from '@app/common';
+import { Actor, badInput, forbidden, isAdmin, isIsoDate } from '@app/common';
 import { DEFAULT_WEIGHTS, scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
 import { ProfileSnapshotsService } from '@app/profiles';
+import { EconomyCode, ISIC_SECTIONS, Locality, SizeClass, isEconomyCode } from '@app/taxonomy';
 import { ProgramsService } from './programs.service';
 
 /** Cells describing fewer organisations than this are suppressed (figures withheld). */
@@ -20,6 +21,21 @@ export interface ReportCell {
   averageScore: number | null;
   crossEconomyLinks: number | null;
   outcomes: number | null;
+}
+
+/**
+ * Narrows a report: the organisation fields pick the cohort's organisations it describes; `from`
+ * and `to` (inclusive ISO dates) keep the activity in that window (requests by the day they were
+ * sent, mentorships and their outcomes by the day the mentorship started).
+ */
+export interface ReportFilter {
+  economy?: string | null;
+  isicSection?: string | null;
+  womenLed?: boolean | null;
+  locality?: Locality | null;
+  sizeClass?: SizeClass | null;
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface MonthFigures {
@@ -65,6 +81,31 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString();
+}
+
+/** Refuses codes that do not exist (BAD_USER_INPUT) and economies the actor does not manage. */
+function checkFilter(actor: Actor, filter: ReportFilter): void {
+  if (filter.economy != null) {
+    if (!isEconomyCode(filter.economy))
+      throw badInput('economy must be an APEC economy code', { field: 'filter.economy' });
+    if (!isAdmin(actor) && !actor.managedEconomies.includes(filter.economy as EconomyCode))
+      throw forbidden(`You do not manage economy ${filter.economy}`);
+  }
+  if (filter.isicSection != null && !ISIC_SECTIONS.some((s) => s.code === filter.isicSection))
+    throw badInput('isicSection must be an ISIC section letter (A to U)', { field: 'filter.isicSection' });
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value != null && !isIsoDate(value))
+      throw badInput(`${field} must be a date as YYYY-MM-DD`, { field: `filter.${field}` });
+  }
+  if (filter.from != null && filter.to != null && filter.from > filter.to)
+    throw badInput('to must not be before from', { field: 'filter.to' });
+}
+
 /**
  * A programme's match report: the activity between its cohort's organisations and mentors
  * (requests, decisions, mentorships, outcomes), in total and broken down by the organisations'
@@ -80,9 +121,13 @@ export class ProgramReportService {
     private readonly profiles: ProfileSnapshotsService,
   ) {}
 
-  async report(actor: Actor, programId: string): Promise<ProgramReport> {
+  async report(actor: Actor, programId: string, filter: ReportFilter = {}): Promise<ProgramReport> {
     const program = await this.programs.findOne(actor, programId);
     const economies = isAdmin(actor) ? null : actor.managedEconomies;
+    checkFilter(actor, filter);
+    // The activity window as half-open timestamps: [from 00:00 UTC, the day after `to`).
+    const since = filter.from ? `${filter.from}T00:00:00Z` : null;
+    const until = filter.to ? nextDay(filter.to) : null;
     const orgRows: Array<
       Omit<
         OrgFacts,
@@ -92,8 +137,19 @@ export class ProgramReportService {
       `SELECT o.id, o.economy, o.isic_section, o.women_led, o.locality, o.size_class
            FROM organizations o JOIN program_organizations po ON po.organization_id = o.id
           WHERE po.program_id = $1 AND ($2::text[] IS NULL OR o.economy = ANY($2::text[]))
+            AND ($3::text IS NULL OR o.economy = $3) AND ($4::text IS NULL OR o.isic_section = $4)
+            AND ($5::boolean IS NULL OR o.women_led = $5) AND ($6::text IS NULL OR o.locality = $6)
+            AND ($7::text IS NULL OR o.size_class = $7)
           ORDER BY o.id`,
-      [program.id, economies],
+      [
+        program.id,
+        economies,
+        filter.economy ?? null,
+        filter.isicSection ?? null,
+        filter.womenLed ?? null,
+        filter.locality ?? null,
+        filter.sizeClass ?? null,
+      ],
     );
     const orgIds = orgRows.map((o) => o.id);
     const requests: Array<{ organization_id: string; status: string; hours: number | null }> =
@@ -101,8 +157,9 @@ export class ProgramReportService {
         `SELECT r.organization_id, r.status,
                 EXTRACT(EPOCH FROM (r.decided_at - r.created_at)) / 3600 AS hours
            FROM mentorship_requests r JOIN program_mentors pm ON pm.mentor_id = r.mentor_id AND pm.program_id = $1
-          WHERE r.organization_id = ANY($2::uuid[])`,
-        [program.id, orgIds],
+          WHERE r.organization_id = ANY($2::uuid[])
+            AND ($3::timestamptz IS NULL OR r.created_at >= $3) AND ($4::timestamptz IS NULL OR r.created_at < $4)`,
+        [program.id, orgIds, since, until],
       );
     const mentorships: Array<{
       id: string;
@@ -116,8 +173,9 @@ export class ProgramReportService {
            JOIN program_mentors pm ON pm.mentor_id = s.mentor_id AND pm.program_id = $1
            JOIN mentor_profiles m ON m.id = s.mentor_id
            JOIN organizations o ON o.id = s.organization_id
-          WHERE s.organization_id = ANY($2::uuid[])`,
-      [program.id, orgIds],
+          WHERE s.organization_id = ANY($2::uuid[])
+            AND ($3::timestamptz IS NULL OR s.started_at >= $3) AND ($4::timestamptz IS NULL OR s.started_at < $4)`,
+      [program.id, orgIds, since, until],
     );
     const outcomes: Array<{ organization_id: string; n: number }> = await this.dataSource.query(
       `SELECT organization_id, count(*)::int AS n FROM mentorship_outcomes
@@ -222,17 +280,19 @@ export class ProgramReportService {
            SELECT date_trunc('month', r.created_at) AS month, r.status
              FROM mentorship_requests r JOIN program_mentors pm ON pm.mentor_id = r.mentor_id AND pm.program_id = $1
             WHERE r.organization_id = ANY($2::uuid[])
+              AND ($3::timestamptz IS NULL OR r.created_at >= $3) AND ($4::timestamptz IS NULL OR r.created_at < $4)
          ), s AS (
            SELECT date_trunc('month', s.started_at) AS month
              FROM mentorships s JOIN program_mentors pm ON pm.mentor_id = s.mentor_id AND pm.program_id = $1
             WHERE s.organization_id = ANY($2::uuid[])
+              AND ($3::timestamptz IS NULL OR s.started_at >= $3) AND ($4::timestamptz IS NULL OR s.started_at < $4)
          ), months AS (SELECT month FROM r UNION SELECT month FROM s)
          SELECT to_char(months.month, 'YYYY-MM') AS month,
                 (SELECT count(*) FROM r WHERE r.month = months.month)::int AS requests,
                 (SELECT count(*) FROM r WHERE r.month = months.month AND r.status = 'ACCEPTED')::int AS accepted,
                 (SELECT count(*) FROM s WHERE s.month = months.month)::int AS started
            FROM months ORDER BY months.month`,
-        [program.id, orgIds],
+        [program.id, orgIds, since, until],
       );
     return {
       totals: cell('all', all),
@@ -255,8 +315,8 @@ export class ProgramReportService {
   }
 
   /** The report as CSV: one line per cell, then the monthly series. */
-  async exportCsv(actor: Actor, programId: string): Promise<string> {
-    const report = await this.report(actor, programId);
+  async exportCsv(actor: Actor, programId: string, filter: ReportFilter = {}): Promise<string> {
+    const report = await this.report(actor, programId, filter);
     const value = (v: number | null): string => (v === null ? '' : String(v));
     const lines = [
       'dimension,key,organizations,suppressed,requests,acceptance_rate,median_hours_to_decision,match_rate,average_score,cross_economy_links,outcomes',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { Actor, Role, badInput, forbidden, hasRole, isAdmin, isUuid, notFound } from '@app/common';
+import { Actor, Role, badInput, forbidden, hasRole, isAdmin, isIsoDate, isUuid, notFound } from '@app/common';
 import type { ScoreWeights } from '@app/matching';
 import { isEconomyCode } from '@app/taxonomy';
 import { ProgramEntity } from './program.entities';
@@ -18,11 +18,6 @@ export interface ProgramInput {
 
 export const PROGRAM_NAME_MAX = 200;
 export const MEMBERS_PER_CALL = 5000;
-
-const isIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /**
  * Programmes and their cohorts. Program managers create and run programmes within the economies

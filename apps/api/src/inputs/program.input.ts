@@ -2,17 +2,19 @@ import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { MEMBERS_PER_CALL, PROGRAM_NAME_MAX } from '@app/programs';
-import { MatchInterest, RoundAlgorithm } from '../models/enums';
+import { Locality, MatchInterest, RoundAlgorithm, SizeClass } from '../models/enums';
 
 @InputType({ description: 'Maximum points per score component; whole numbers adding up to 100.' })
 export class ScoreWeightsInput {
@@ -175,4 +177,63 @@ export class StartRoundArgs {
   @ValidateNested()
   @Type(() => MatchingRoundInput)
   input: MatchingRoundInput;
+}
+
+@InputType({
+  description:
+    'Narrows a programme report. The organisation fields choose the cohort organisations described; ' +
+    'from/to (inclusive, YYYY-MM-DD) keep requests sent and mentorships started in that window.',
+})
+export class ProgramReportFilterInput {
+  @Field({ nullable: true, description: 'An APEC economy code you manage.' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 2)
+  economy?: string;
+
+  @Field({ nullable: true, description: 'ISIC section letter (A to U).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1)
+  isicSection?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  womenLed?: boolean;
+
+  @Field(() => Locality, { nullable: true })
+  @IsOptional()
+  @IsEnum(Locality)
+  locality?: Locality;
+
+  @Field(() => SizeClass, { nullable: true })
+  @IsOptional()
+  @IsEnum(SizeClass)
+  sizeClass?: SizeClass;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  from?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  to?: string;
+}
+
+@ArgsType()
+export class ProgramReportArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => ProgramReportFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProgramReportFilterInput)
+  filter?: ProgramReportFilterInput;
 }

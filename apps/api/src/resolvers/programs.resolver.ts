@@ -12,6 +12,7 @@ import {
   CreateProgramInput,
   MatchInterestArgs,
   ProgramMembersArgs,
+  ProgramReportArgs,
   ReviseRoundArgs,
   StartRoundArgs,
 } from '../inputs/program.input';
@@ -143,14 +144,20 @@ export class ProgramsResolver {
       'women-led, locality and size class (cells under 5 organisations suppressed), and by month. Program ' +
       'managers see their economies’ organisations.',
   })
-  async programReport(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<ProgramReportModel> {
-    return this.reports.report(actor, id);
+  async programReport(
+    @CurrentActor() actor: Actor,
+    @Args() { id, filter }: ProgramReportArgs,
+  ): Promise<ProgramReportModel> {
+    return this.reports.report(actor, id, filter ?? {});
   }
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
-  @Query(() => String, { description: 'programReport as CSV.' })
-  async exportProgramReport(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<string> {
-    return this.reports.exportCsv(actor, id);
+  @Query(() => String, { description: 'programReport as CSV, with the same filter.' })
+  async exportProgramReport(
+    @CurrentActor() actor: Actor,
+    @Args() { id, filter }: ProgramReportArgs,
+  ): Promise<string> {
+    return this.reports.exportCsv(actor, id, filter ?? {});
   }
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
