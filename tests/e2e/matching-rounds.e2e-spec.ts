@@ -199,7 +199,9 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     expect(bothRound.summary.womenLed.matchedShare).toBeGreaterThanOrEqual(0.4);
     expect(bothRound.summary.nonMetropolitan.matchedShare).toBeGreaterThanOrEqual(0.6);
     expect(bothRound.summary.upperBound).toBeGreaterThanOrEqual(bothRound.summary.totalScore);
+    // Exact or within 0.1 % of the bound (a round this small is proven exactly).
     expect(bothRound.summary.gapToBound).toBeGreaterThanOrEqual(0);
+    expect(bothRound.summary.gapToBound).toBeLessThanOrEqual(0.001);
     expect(bothRound.summary.totalScore).toBeLessThanOrEqual(round.summary.totalScore);
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TWO_TARGETS_MAX_GAP, solveBothTargets } from './exact-targets';
 import { solveGreedy } from './greedy';
 import { InfeasibleTargetError, solveOptimal, solveTwoTargets } from './optimal';
 import { evaluate, validateProblem, type AssignmentProblem } from './problem';
@@ -127,6 +128,46 @@ function blockingPairs(p: AssignmentProblem, chosen: Uint8Array): number[] {
   return blocking;
 }
 
+/**
+ * Exhaustive search (organisation by organisation, every set of its candidates within both
+ * sides' capacities): the best total meeting both minimums, or null.
+ */
+function bestMeetingBoth(
+  p: AssignmentProblem,
+  a: Uint8Array,
+  countA: number,
+  b: Uint8Array,
+  countB: number,
+): number | null {
+  const left = Int32Array.from(p.mentorCapacity);
+  let best: number | null = null;
+  const visit = (o: number, total: number, inA: number, inB: number): void => {
+    if (o === p.orgCount) {
+      if (inA >= countA && inB >= countB) best = Math.max(best ?? 0, total);
+      return;
+    }
+    const start = p.orgStart[o];
+    const n = p.orgStart[o + 1] - start;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      let size = 0;
+      let score = 0;
+      let fits = true;
+      for (let k = 0; k < n; k++) {
+        if (!((mask >> k) & 1)) continue;
+        size++;
+        score += p.arcScore[start + k];
+        if (left[p.arcMentor[start + k]] <= 0) fits = false;
+      }
+      if (!fits || size > p.orgCapacity[o]) continue;
+      for (let k = 0; k < n; k++) if ((mask >> k) & 1) left[p.arcMentor[start + k]]--;
+      visit(o + 1, total + score, inA + size * a[o], inB + size * b[o]);
+      for (let k = 0; k < n; k++) if ((mask >> k) & 1) left[p.arcMentor[start + k]]++;
+    }
+  };
+  visit(0, 0, 0, 0);
+  return best;
+}
+
 describe('assignment solvers', () => {
   it('OPTIMAL finds the best total of every capacity-feasible set (brute force, small problems)', () => {
     fc.assert(
@@ -220,27 +261,7 @@ describe('assignment solvers', () => {
         (p, flags, countA, countB) => {
           const a = Uint8Array.from({ length: p.orgCount }, (_, o) => (flags[o][0] ? 1 : 0));
           const b = Uint8Array.from({ length: p.orgCount }, (_, o) => (flags[o][1] ? 1 : 0));
-          // Brute force: the best total meeting both.
-          const A = p.arcMentor.length;
-          const arcOrg = new Int32Array(A);
-          for (let o = 0; o < p.orgCount; o++) arcOrg.fill(o, p.orgStart[o], p.orgStart[o + 1]);
-          let best: number | null = null;
-          for (let mask = 0; mask < 1 << A; mask++) {
-            const chosen = Uint8Array.from({ length: A }, (_, k) => (mask >> k) & 1);
-            let inA = 0;
-            let inB = 0;
-            for (let k = 0; k < A; k++) {
-              if (!chosen[k]) continue;
-              inA += a[arcOrg[k]];
-              inB += b[arcOrg[k]];
-            }
-            if (inA < countA || inB < countB) continue;
-            try {
-              best = Math.max(best ?? 0, evaluate(p, chosen).totalScore);
-            } catch {
-              // over a capacity
-            }
-          }
+          const best = bestMeetingBoth(p, a, countA, b, countB);
           let result;
           try {
             result = solveTwoTargets(p, { group: a, count: countA }, { group: b, count: countB });
@@ -263,6 +284,61 @@ describe('assignment solvers', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('both targets: exact on small rounds (HiGHS MIP where the Lagrangian gap is wider than 0.1 %)', async () => {
+    let mip = 0;
+    let checked = 0;
+    for (const organizations of [4, 5, 6]) {
+      for (let seed = 1; seed <= 150; seed++) {
+        const p = randomProblem({
+          organizations,
+          mentors: Math.max(2, organizations >> 1),
+          candidates: 3,
+          seed,
+          mentorCapacity: [1, 2],
+        });
+        const a = Uint8Array.from({ length: organizations }, (_, o) => ((o * 7 + seed) % 3 === 0 ? 1 : 0));
+        const b = Uint8Array.from({ length: organizations }, (_, o) => ((o * 5 + seed) % 2 === 0 ? 1 : 0));
+        const free = solveOptimal(p);
+        const first = { group: a, count: Math.ceil(free.pairs * 0.4) };
+        const second = { group: b, count: Math.ceil(free.pairs * 0.6) };
+        const best = bestMeetingBoth(p, a, first.count, b, second.count);
+        let result;
+        try {
+          result = await solveBothTargets(p, first, second);
+        } catch (err) {
+          expect(err).toBeInstanceOf(InfeasibleTargetError);
+          expect(best).toBeNull();
+          continue;
+        }
+        checked++;
+        if (result.method === 'MIP') mip++;
+        expect(result.totalScore).toBe(best);
+        expect(result.gap).toBe(0);
+        expect(evaluate(p, result.chosen).totalScore).toBe(result.totalScore);
+        expect(result.groupPairs[0]).toBeGreaterThanOrEqual(first.count);
+        expect(result.groupPairs[1]).toBeGreaterThanOrEqual(second.count);
+      }
+    }
+    // Most are proven by the Lagrangian bound alone; the rest need (and get) the MIP.
+    expect(checked).toBeGreaterThan(300);
+    expect(mip).toBeGreaterThan(0);
+  });
+
+  it('both targets on a round of thousands of pairs: within 0.1 % of the bound without the MIP', async () => {
+    const p = randomProblem({ organizations: 3000, mentors: 600, candidates: 10, seed: 11 });
+    const women = Uint8Array.from({ length: p.orgCount }, (_, o) => (o % 2 === 0 ? 1 : 0));
+    const local = Uint8Array.from({ length: p.orgCount }, (_, o) => (o % 5 < 2 ? 1 : 0));
+    const free = solveOptimal(p);
+    const first = { group: women, count: Math.ceil(free.pairs * 0.55) };
+    const second = { group: local, count: Math.ceil(free.pairs * 0.45) };
+    const result = await solveBothTargets(p, first, second, { maxMipArcs: 0 });
+    expect(result.method).toBe('LAGRANGIAN');
+    expect(result.groupPairs[0]).toBeGreaterThanOrEqual(first.count);
+    expect(result.groupPairs[1]).toBeGreaterThanOrEqual(second.count);
+    expect(evaluate(p, result.chosen).totalScore).toBe(result.totalScore);
+    expect(result.gap).toBeLessThanOrEqual(TWO_TARGETS_MAX_GAP);
   });
 
   it('rejects malformed problems', () => {

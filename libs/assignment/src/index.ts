@@ -2,3 +2,4 @@ export * from './problem';
 export * from './optimal';
 export * from './greedy';
 export * from './stable';
+export * from './exact-targets';

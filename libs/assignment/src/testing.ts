@@ -1,3 +1,4 @@
+import { lpModel } from './lp-model';
 import type { AssignmentProblem } from './problem';
 
 /** Deterministic 32-bit generator (mulberry32) for reproducible problems. */
@@ -63,37 +64,7 @@ export async function solveLp(
   minimum?: { group: Uint8Array; count: number },
 ): Promise<number> {
   const highs = await (await import('highs')).default();
-  const lines: string[] = ['Maximize', ' obj:'];
-  const A = p.arcMentor.length;
-  for (let a = 0; a < A; a++) lines.push(`  + ${p.arcScore[a]} x${a}`);
-  lines.push('Subject To');
-  for (let o = 0; o < p.orgCount; o++) {
-    if (p.orgStart[o + 1] === p.orgStart[o]) continue;
-    lines.push(` o${o}:`);
-    for (let a = p.orgStart[o]; a < p.orgStart[o + 1]; a++) lines.push(`  + x${a}`);
-    lines.push(`  <= ${p.orgCapacity[o]}`);
-  }
-  const byMentor: number[][] = Array.from({ length: p.mentorCount }, () => []);
-  for (let a = 0; a < A; a++) byMentor[p.arcMentor[a]].push(a);
-  byMentor.forEach((arcs, m) => {
-    if (arcs.length === 0) return;
-    lines.push(` m${m}:`);
-    for (const a of arcs) lines.push(`  + x${a}`);
-    lines.push(`  <= ${p.mentorCapacity[m]}`);
-  });
-  if (minimum) {
-    // The group's pairs: one more row, still a network matrix (a hub node), so still integral.
-    lines.push(' g:');
-    for (let o = 0; o < p.orgCount; o++) {
-      if (!minimum.group[o]) continue;
-      for (let a = p.orgStart[o]; a < p.orgStart[o + 1]; a++) lines.push(`  + x${a}`);
-    }
-    lines.push(`  >= ${minimum.count}`);
-  }
-  lines.push('Bounds');
-  for (let a = 0; a < A; a++) lines.push(` 0 <= x${a} <= 1`);
-  lines.push('End');
-  const result = highs.solve(lines.join('\n'));
+  const result = highs.solve(lpModel(p, minimum ? [minimum] : []));
   if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
   return Math.round(result.ObjectiveValue);
 }

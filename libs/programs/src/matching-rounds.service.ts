@@ -10,8 +10,8 @@ import {
   type Assignment,
   type AssignmentProblem,
   type MinimumPairs,
-  type TwoTargetsResult,
-  solveTwoTargets,
+  type BothTargetsResult,
+  solveBothTargets,
 } from '@app/assignment';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, DomainError, ErrorCode, badInput, isUuid, notFound } from '@app/common';
@@ -141,7 +141,7 @@ export class MatchingRoundsService {
       let result: Assignment;
       let bound: { upperBound: number; gap: number } | null = null;
       if (round.algorithm === RoundAlgorithm.OPTIMAL && target.both) {
-        const two = this.withTwoTargets(cohort.problem, target.both, free.pairs);
+        const two = await this.withTwoTargets(cohort.problem, target.both, free.pairs);
         result = two;
         bound = { upperBound: two.upperBound, gap: two.gap };
       } else if (round.algorithm === RoundAlgorithm.OPTIMAL) {
@@ -544,16 +544,17 @@ export class MatchingRoundsService {
   }
 
   /**
-   * OPTIMAL under both targets: women-led exactly, non-metropolitan by a Lagrangian bonus, with
-   * the upper bound; an infeasible one is named with the highest share reachable.
+   * OPTIMAL under both targets: women-led exactly, non-metropolitan by a Lagrangian bonus (or,
+   * where that leaves more than 0.1 % to the bound, HiGHS's exact MIP), with the upper bound; an
+   * infeasible one is named with the highest share reachable.
    */
-  private withTwoTargets(
+  private async withTwoTargets(
     problem: AssignmentProblem,
     both: [MinimumPairs, MinimumPairs],
     freePairs: number,
-  ): TwoTargetsResult {
+  ): Promise<BothTargetsResult> {
     try {
-      return solveTwoTargets(problem, both[0], both[1]);
+      return await solveBothTargets(problem, both[0], both[1]);
     } catch (err) {
       if (!(err instanceof InfeasibleTargetError)) throw err;
       // The women-led target fails alone; the non-metropolitan one alongside it.

@@ -112,13 +112,16 @@ export class RoundSummaryModel {
   @Field(() => Int, {
     nullable: true,
     description:
-      'OPTIMAL with both targets: no assignment meeting both scores more than this (Lagrangian bound).',
+      'OPTIMAL with both targets: no assignment meeting both scores more than this (the Lagrangian ' +
+      'bound, or the total itself when proven optimal).',
   })
   upperBound?: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'OPTIMAL with both targets: (upperBound − total) / upperBound.',
+    description:
+      'OPTIMAL with both targets: (upperBound − total) / upperBound; at most 0.001 unless the round is too ' +
+      'large for the exact MIP and the Lagrangian search left more (0 = proven optimal).',
   })
   gapToBound?: number | null;
 

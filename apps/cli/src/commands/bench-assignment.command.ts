@@ -4,7 +4,8 @@ import {
   solveGreedy,
   solveOptimal,
   solveStable,
-  solveTwoTargets,
+  TWO_TARGETS_MAX_GAP,
+  solveBothTargets,
   type AssignmentProblem,
 } from '@app/assignment';
 import { randomProblem, solveLp } from '@app/assignment/testing';
@@ -86,14 +87,19 @@ export async function benchAssignmentCommand(o: BenchAssignmentOptions): Promise
     };
   }
 
-  // Both targets: women-led exactly, non-metropolitan by the Lagrangian bonus, with the bound.
+  // Both targets as a round solves them: women-led exactly, non-metropolitan by the Lagrangian
+  // bonus, HiGHS's MIP where the gap to the bound is wider than 0.1 % and the round small enough.
   const nonMetroCount = Math.ceil(Math.min(1, o.womenLedShare + 0.05) * optimal.pairs);
   let bothLine: string;
   try {
-    const [both, seconds] = timed(() =>
-      solveTwoTargets(problem, { group, count }, { group: nonMetropolitan, count: nonMetroCount }),
+    const started = performance.now();
+    const both = await solveBothTargets(
+      problem,
+      { group, count },
+      { group: nonMetropolitan, count: nonMetroCount },
     );
-    bothLine = `  OPTIMAL, women-led ≥ ${o.womenLedShare} and non-metropolitan ≥ ${fmt(nonMetroCount / optimal.pairs, 2)}: ${fmt(seconds, 2)} s (${both.solves} solves), total ${both.totalScore}, upper bound ${both.upperBound}, gap ${fmt(100 * both.gap, 3)} %   ≤ 0.1 %: ${both.gap <= 0.001 ? 'PASS' : 'MISS'}`;
+    const seconds = (performance.now() - started) / 1000;
+    bothLine = `  OPTIMAL, women-led ≥ ${o.womenLedShare} and non-metropolitan ≥ ${fmt(nonMetroCount / optimal.pairs, 2)}: ${fmt(seconds, 2)} s (${both.solves} solves, ${both.method}), total ${both.totalScore}, upper bound ${both.upperBound}, gap ${fmt(100 * both.gap, 3)} %   ≤ 0.1 %: ${both.gap <= TWO_TARGETS_MAX_GAP ? 'PASS' : 'MISS'}`;
   } catch (err) {
     if (!(err instanceof InfeasibleTargetError)) throw err;
     bothLine = `  OPTIMAL with both targets: infeasible — at most ${err.reachable} pairs for the second`;
