@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,7 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'data/**',
       'coverage/**',
-      'apps/web/**',
+      'apps/web/src/graphql-env.d.ts',
       '**/*.mjs',
       '**/*.js',
       // AssemblyScript: checked by its compiler (npm run build:wasm), not by typescript-eslint.
@@ -53,6 +54,31 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The browser app: its own tsconfig (DOM, JSX), the rules of hooks.
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['apps/web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@app/*', '**/libs/**'], message: 'The browser app talks to the API only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Test code reads loosely typed GraphQL responses.

@@ -48,5 +48,12 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/setup/require-services.ts',
     },
+    {
+      // The browser app in Debian's Chromium, driven by playwright-core, against the real API.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/tests/setup/require-browser.ts',
+    },
   ],
 };

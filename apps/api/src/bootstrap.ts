@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/config';
 import { AppModule, type AppOptions } from './app.module';
+import { registerWebApp } from './web/web-app';
 
 export function createLogger(config: AppConfig, context?: string): LoggerService {
   return new ConsoleLogger(context ?? 'Mentorlink', {
@@ -24,5 +25,9 @@ export async function createApiApp(
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  const served = registerWebApp(app.getHttpAdapter().getInstance(), config.WEB_DIR);
+  if (!served && logger !== false && config.NODE_ENV !== 'test') {
+    logger.warn?.(`No browser app in ${config.WEB_DIR} (npm run build:web): serving the API only`, 'WebApp');
+  }
   return app;
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Mentorlink is running (${mode})`,
+    `  Open:     ${url}/`,
     `  GraphQL:  ${url}/graphql`,
     `  Health:   ${url}/health`,
   ];

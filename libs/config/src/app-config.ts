@@ -45,6 +45,10 @@ export class AppConfig {
   @IsString()
   REDIS_URL?: string;
 
+  /** The built browser app (`npm run build:web`), served at /. Not there: the API runs alone. */
+  @IsString()
+  WEB_DIR = './dist/web';
+
   /** Where embedded mode keeps its database and generated secrets. */
   @IsString()
   DATA_DIR = './data';

@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const admin = defineMessages(
+  {
+    title: 'admin',
+  },
+  {
+    title: 'admin',
+  },
+);

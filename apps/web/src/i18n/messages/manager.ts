@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const manager = defineMessages(
+  {
+    title: 'manager',
+  },
+  {
+    title: 'manager',
+  },
+);

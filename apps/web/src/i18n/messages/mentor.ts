@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const mentor = defineMessages(
+  {
+    title: 'mentor',
+  },
+  {
+    title: 'mentor',
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const owner = defineMessages(
+  {
+    title: 'owner',
+  },
+  {
+    title: 'owner',
+  },
+);
