@@ -26,6 +26,8 @@ interface SessionValue {
   user: Me | null;
   /** True while the stored token is being checked. */
   loading: boolean;
+  /** The user logged out in this tab (not an expired token): the login page says so. */
+  signedOut: boolean;
   signIn(token: string): void;
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
@@ -42,18 +44,25 @@ export function useSession(): SessionValue {
 /** Who is signed in. A new GraphQL client per token, so no cached data crosses accounts. */
 export function SessionProvider({ children, url }: { children: ReactNode; url?: string }) {
   const [token, setToken] = useState<string | null>(() => tokenStore.get());
+  const [signedOut, setSignedOut] = useState(false);
   const client = useMemo(() => createClient(token, url), [token, url]);
   const signIn = useCallback((next: string) => {
     tokenStore.set(next);
     setToken(next);
+    setSignedOut(false);
   }, []);
   const signOut = useCallback(() => {
+    tokenStore.set(null);
+    setToken(null);
+    setSignedOut(true);
+  }, []);
+  const forget = useCallback(() => {
     tokenStore.set(null);
     setToken(null);
   }, []);
   return (
     <Provider value={client}>
-      <CurrentUser token={token} signIn={signIn} signOut={signOut}>
+      <CurrentUser token={token} signedOut={signedOut} signIn={signIn} signOut={signOut} forget={forget}>
         {children}
       </CurrentUser>
     </Provider>
@@ -62,26 +71,29 @@ export function SessionProvider({ children, url }: { children: ReactNode; url?: 
 
 function CurrentUser(props: {
   token: string | null;
+  signedOut: boolean;
   signIn(token: string): void;
   signOut(): void;
+  forget(): void;
   children: ReactNode;
 }) {
-  const { token, signIn, signOut, children } = props;
+  const { token, signedOut, signIn, signOut, forget, children } = props;
   const [{ data, fetching, error }] = useQuery({ query: ME, pause: !token });
   useEffect(() => {
     // An expired or revoked token: forget it rather than fail every page.
-    if (errorCode(error) === 'UNAUTHENTICATED') signOut();
-  }, [error, signOut]);
+    if (errorCode(error) === 'UNAUTHENTICATED') forget();
+  }, [error, forget]);
   const user = token ? (data?.me ?? null) : null;
   const value = useMemo<SessionValue>(
     () => ({
       user,
       loading: Boolean(token) && fetching && !data,
+      signedOut,
       signIn,
       signOut,
       hasRole: (...roles) => Boolean(user && roles.some((r) => user.roles.includes(r))),
     }),
-    [user, token, fetching, data, signIn, signOut],
+    [user, token, fetching, data, signedOut, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -87,7 +87,7 @@ export function Layout() {
                   className="link-button"
                   onClick={() => {
                     signOut();
-                    void navigate('/login?loggedOut=1');
+                    void navigate('/login');
                   }}
                 >
                   {t('common.nav.logout')}

@@ -23,7 +23,7 @@ export function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { user, signIn } = useSession();
+  const { user, signIn, signedOut } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -42,7 +42,7 @@ export function LoginPage() {
 
   return (
     <Page title={t('common.auth.loginTitle')}>
-      {params.get('loggedOut') ? (
+      {signedOut ? (
         <p className="notice" role="status">
           {t('common.auth.loggedOut')}
         </p>

@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '@app/testing';
+import {
+  PHONE,
+  expectAccessible,
+  launchBrowser,
+  logIn,
+  logOut,
+  newPage,
+  screenshot,
+  startProduct,
+} from './browser';
+
+/** What every visitor meets: the served app, log in and out by role, the language, a phone. */
+describe('the web app shell (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('is served by the API at its own origin, with a strict content security policy', async () => {
+    const response = await fetch(`${t.url}/programs/any/route`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${t.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect((await fetch(`${t.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('sends visitors to log in, and each demo role to its own navigation', async () => {
+    const page = await newPage(browser, t.url);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'login');
+
+    const nav = {
+      'owner@demo.test': ['My organisations', 'Requests', 'Mentorships'],
+      'mentor@demo.test': ['Mentor profile', 'Requests', 'Mentorships'],
+      'manager@demo.test': ['Programmes', 'Requests'],
+      'admin@demo.test': ['Users', 'E-mail outbox', 'Programmes'],
+    };
+    for (const [email, links] of Object.entries(nav)) {
+      await logIn(page, email);
+      const main = page.getByRole('navigation', { name: 'Main' });
+      for (const link of links) await main.getByRole('link', { name: link }).waitFor();
+      if (email !== 'admin@demo.test')
+        expect(await main.getByRole('link', { name: 'Users' }).count()).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, `home-${email.split('@')[0]}`);
+      await logOut(page);
+    }
+    await page.getByText('You have logged out.').waitFor();
+  });
+
+  it('says why a login failed, keeps the e-mail, and works in Bahasa Indonesia', async () => {
+    const page = await newPage(browser, t.url);
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill('owner@demo.test');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').getByText('The e-mail or password is not right.').waitFor();
+    expect(await page.getByLabel('E-mail').inputValue()).toBe('owner@demo.test');
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    await page.getByLabel('Kata sandi').fill('demo1234');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: /^Selamat datang, / }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'home-owner-id');
+  });
+
+  it('fits a phone: the navigation folds behind a menu button', async () => {
+    const page = await newPage(browser, t.url, PHONE);
+    await logIn(page, 'owner@demo.test');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('link', { name: 'My organisations' }).isVisible()).toBe(false);
+    await menu.click();
+    await page.getByRole('link', { name: 'My organisations' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await expectAccessible(page);
+    await screenshot(page, 'home-owner-phone');
+  });
+});

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+// Jest's globalSetup does not go through moduleNameMapper, hence the relative path.
+// eslint-disable-next-line no-restricted-imports
+import { chromiumPath } from '../browser/chromium-path';
+
+/**
+ * Browser tests drive Debian's Chromium (no browser download) against the built app. Fail in
+ * seconds, saying what is missing, rather than test by test.
+ */
+export default function requireBrowser(): void {
+  const missing: string[] = [];
+  if (!existsSync(chromiumPath()))
+    missing.push(
+      `Chromium is not at ${chromiumPath()} (install Debian's: apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
+  if (!existsSync(resolve(__dirname, '../../dist/web/index.html')))
+    missing.push('The browser app is not built (npm run build:web)');
+  if (missing.length > 0) throw new Error(`Browser tests need:\n  - ${missing.join('\n  - ')}`);
+}
