@@ -75,7 +75,7 @@ describe('the web app shell (Chromium)', () => {
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
     await page.getByLabel('Kata sandi').fill('demo1234');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: /^Selamat datang, / }).waitFor();
@@ -91,7 +91,7 @@ describe('the web app shell (Chromium)', () => {
     expect(await page.getByRole('link', { name: 'My organisations' }).isVisible()).toBe(false);
     await menu.click();
     await page.getByRole('link', { name: 'My organisations' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     await expectAccessible(page);
     await screenshot(page, 'home-owner-phone');

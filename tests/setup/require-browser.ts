@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-// Jest's globalSetup does not go through moduleNameMapper, hence the relative path.
-// eslint-disable-next-line no-restricted-imports
 import { chromiumPath } from '../browser/chromium-path';
 
 /**

@@ -33,6 +33,7 @@ import {
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
 import { MatchingRoundsResolver, ProgramsResolver } from './resolvers/programs.resolver';
 import { RecommendationsResolver } from './resolvers/recommendations.resolver';
+import { QueueDashboardResolver } from './resolvers/queue-dashboard.resolver';
 import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
 import { UserFieldsResolver } from './resolvers/user-fields.resolver';
 
@@ -84,6 +85,7 @@ export class AppModule {
         ProgramsResolver,
         MatchingRoundsResolver,
         AuditResolver,
+        QueueDashboardResolver,
         // Order matters: throttle first, then authenticate.
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

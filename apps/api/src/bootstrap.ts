@@ -1,8 +1,11 @@
 import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TokenService } from '@app/accounts';
 import type { AppConfig } from '@app/config';
+import { QueueService } from '@app/queue';
 import { AppModule, type AppOptions } from './app.module';
+import { registerQueueDashboard } from './web/queue-dashboard';
 import { registerWebApp } from './web/web-app';
 
 export function createLogger(config: AppConfig, context?: string): LoggerService {
@@ -25,7 +28,9 @@ export async function createApiApp(
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  const served = registerWebApp(app.getHttpAdapter().getInstance(), config.WEB_DIR);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerQueueDashboard(fastify, app.get(QueueService).dashboardQueues(), app.get(TokenService));
+  const served = registerWebApp(fastify, config.WEB_DIR);
   if (!served && logger !== false && config.NODE_ENV !== 'test') {
     logger.warn?.(`No browser app in ${config.WEB_DIR} (npm run build:web): serving the API only`, 'WebApp');
   }

@@ -8,6 +8,9 @@ import { dataDirFile } from '@app/database';
 import { Actor, Role } from '@app/common';
 import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
 
+/** What a purpose-bound token (signFor) may be used for. */
+export type TokenPurpose = 'queue-dashboard-ticket' | 'queue-dashboard-session';
+
 interface TokenClaims {
   sub: string;
   roles: Role[];
@@ -42,10 +45,36 @@ export class TokenService {
     return this.jwt.sign(claims);
   }
 
+  /**
+   * A token for one purpose only (`aud`), e.g. a minute-long ticket that opens the queue
+   * dashboard. Bearer tokens have no audience, and verify() refuses any that has one.
+   */
+  signFor(actor: Actor, purpose: TokenPurpose, ttlSeconds: number): string {
+    const claims: TokenClaims = {
+      sub: actor.userId,
+      roles: [...actor.roles],
+      eco: [...actor.managedEconomies],
+    };
+    return this.jwt.sign(claims, { audience: purpose, expiresIn: ttlSeconds });
+  }
+
+  /** The actor of a token made by signFor for this purpose, or null. */
+  verifyFor(token: string, purpose: TokenPurpose): Actor | null {
+    return this.read(token, purpose);
+  }
+
   /** The actor a token names, or null when it is invalid or expired. */
   verify(token: string): Actor | null {
+    return this.read(token, null);
+  }
+
+  private read(token: string, purpose: TokenPurpose | null): Actor | null {
     try {
-      const claims = this.jwt.verify<TokenClaims>(token);
+      const claims = this.jwt.verify<TokenClaims & { aud?: string }>(
+        token,
+        purpose ? { audience: purpose } : {},
+      );
+      if (purpose === null && claims.aud !== undefined) return null;
       const roles = Array.isArray(claims.roles)
         ? claims.roles.filter((r): r is Role => Object.values(Role).includes(r))
         : [];

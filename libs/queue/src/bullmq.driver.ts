@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
-import type { AddOptions, JobStatus, QueueDriver, QueueName, RawHandler } from './queue.port';
+import { QueueName, type AddOptions, type JobStatus, type QueueDriver, type RawHandler } from './queue.port';
 
 export interface BullMqDriverOptions {
   url: string;
@@ -121,6 +121,10 @@ export class BullMqQueueDriver implements QueueDriver {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     for (const connection of this.workerConnections) connection.disconnect();
     this.producer.disconnect();
+  }
+
+  dashboardQueues(): Queue[] {
+    return Object.values(QueueName).map((name) => this.queue(name));
   }
 
   private queue(name: QueueName): Queue {

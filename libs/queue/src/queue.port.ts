@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 /** Queues the product uses. Each job names its queue in its definition (one total map). */
 export enum QueueName {
   DEFAULT = 'default',
@@ -56,6 +57,8 @@ export interface QueueDriver {
   /** Jobs waiting or running now (not delayed ones): 0 means the queue has nothing to do. */
   pending(queue: QueueName): Promise<number>;
   ping(): Promise<boolean>;
+  /** The BullMQ queues themselves, for a queue dashboard (Bull Board); none in-process. */
+  dashboardQueues?(): Queue[];
   /** Stops taking jobs, lets active ones finish, releases connections. */
   close(): Promise<void>;
 }

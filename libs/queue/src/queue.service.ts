@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { DomainError, ErrorCode } from '@app/common';
 import {
@@ -27,6 +28,11 @@ export class QueueService implements OnApplicationShutdown {
 
   get driverKind(): QueueDriver['kind'] {
     return this.driver.kind;
+  }
+
+  /** BullMQ's queues for the admin's queue dashboard; null with the in-process driver. */
+  dashboardQueues(): Queue[] | null {
+    return this.driver.dashboardQueues?.() ?? null;
   }
 
   /**

@@ -14,6 +14,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 
@@ -29,6 +31,9 @@ export const WEB_SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
+
+/** The content type a file name calls for. */
+export const contentType = (path: string): string => TYPES[extname(path)] ?? 'application/octet-stream';
 
 interface WebFile {
   body: Buffer;
@@ -53,7 +58,7 @@ export function loadWebFiles(dir: string): Map<string, WebFile> | null {
   for (const path of listFiles(dir)) {
     const url = `/${relative(dir, path).split(sep).join('/')}`;
     const body = readFileSync(path);
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const type = contentType(path);
     const compressible = /^(text\/|application\/(json|manifest)|image\/svg)/.test(type) && body.length > 1024;
     files.set(url, {
       body,
