@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Provider, useQuery } from 'urql';
 import { createClient, tokenStore } from '../api/client';
 import { errorCode } from '../api/errors';
+import { clearDrafts } from '../components/use-draft';
 import { graphql, type ResultOf } from '../graphql';
 
 export const ME = graphql(`
@@ -53,6 +54,7 @@ export function SessionProvider({ children, url }: { children: ReactNode; url?: 
   }, []);
   const signOut = useCallback(() => {
     tokenStore.set(null);
+    clearDrafts();
     setToken(null);
     setSignedOut(true);
   }, []);
