@@ -103,6 +103,18 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
         mentor: { id: m.id },
       },
     ]);
+    // With how well they match, the points adding up to the score.
+    const { mentorshipRequest: seen } = await m.user.client.data(
+      `query($id: ID!) { mentorshipRequest(id: $id) { match { score breakdown { code points maxPoints } }
+        mentor { capacity activeMentorships } } }`,
+      { id: sent.id },
+    );
+    expect(seen.match.score).toBeGreaterThan(0);
+    expect(seen.match.breakdown).toHaveLength(6);
+    expect(seen.match.breakdown.reduce((n: number, c: { points: number }) => n + c.points, 0)).toBe(
+      seen.match.score,
+    );
+    expect(seen.mentor.activeMentorships).toBe(0);
     const received = (await m.user.client.data(NOTIFICATIONS)).notifications.nodes;
     expect(received).toEqual([
       expect.objectContaining({ kind: 'REQUEST_RECEIVED', requestId: sent.id, readAt: null }),
@@ -125,6 +137,10 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
     const { acceptMentorshipRequest: accepted } = await m.user.client.data(ACCEPT, { id: sent.id });
     expect(accepted.status).toBe('ACCEPTED');
     expect(accepted.mentorship.status).toBe('ACTIVE');
+    const { myMentorProfile } = await m.user.client.data(
+      `{ myMentorProfile { activeMentorships capacity } }`,
+    );
+    expect(myMentorProfile.activeMentorships).toBe(1);
     const ownerNews = (await owner.client.data(NOTIFICATIONS)).notifications.nodes;
     expect(ownerNews).toEqual([
       expect.objectContaining({

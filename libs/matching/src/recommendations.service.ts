@@ -74,6 +74,18 @@ export class RecommendationsService {
     return this.rankMentors(org, found);
   }
 
+  /**
+   * How one pair scores now, from the current profiles (a request's match, whoever sent it);
+   * null when they no longer share a language.
+   */
+  explainPair(
+    org: OrganizationEntity,
+    mentor: MentorProfileView,
+  ): { score: number; breakdown: ScoreComponent[] } | null {
+    const match = scoreMatch(scoredOrganization(org), mentorInput(mentor));
+    return match ? { score: match.score, breakdown: match.breakdown } : null;
+  }
+
   /** Mentors taking requests with capacity left. */
   private openMentors(): ListView {
     return {

@@ -46,6 +46,9 @@ export class MentorProfileModel {
   @Field(() => Int, { description: 'How many organisations the mentor takes on at once (1-20).' })
   capacity: number;
 
+  @Field(() => Int, { description: 'Mentorships running now; capacity minus this is the places left.' })
+  activeMentorships: number;
+
   @Field()
   acceptingRequests: boolean;
 
@@ -76,6 +79,7 @@ export class MentorProfileModel {
       economies: economyModels(m.economies),
       languages: languageModels(m.languages),
       capacity: m.capacity,
+      activeMentorships: m.activeMentorships,
       acceptingRequests: m.acceptingRequests,
       yearsOfExperience: m.yearsOfExperience,
       gender: m.gender,

@@ -20,8 +20,17 @@ export class ScoreComponentModel {
   reason: string;
 }
 
-const breakdownOf = (components: ScoreComponent[]): ScoreComponentModel[] =>
+export const breakdownOf = (components: ScoreComponent[]): ScoreComponentModel[] =>
   components.map((c) => ({ code: c.code, points: c.points, maxPoints: c.maxPoints, reason: c.reason }));
+
+@ObjectType('PairMatch', { description: 'How well an organisation and a mentor match, and why.' })
+export class PairMatchModel {
+  @Field(() => Int, { description: '0-100; the breakdown points add up to it.' })
+  score: number;
+
+  @Field(() => [ScoreComponentModel])
+  breakdown: ScoreComponentModel[];
+}
 
 @ObjectType('MentorRecommendation')
 export class MentorRecommendationModel {

@@ -1,5 +1,6 @@
 import { Args, Context, Int, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, notFound } from '@app/common';
+import { RecommendationsService } from '@app/matching';
 import {
   EmailDispatcher,
   MentorshipRecordsService,
@@ -42,7 +43,7 @@ import {
   OutboxEmailModel,
 } from '../models/mentorship.model';
 import { OrganizationModel } from '../models/organization.model';
-import { MentorRecommendationModel } from '../models/recommendation.model';
+import { MentorRecommendationModel, PairMatchModel, breakdownOf } from '../models/recommendation.model';
 
 /**
  * The organisation of a request or mentorship: whoever may see the record may see it (a mentor
@@ -65,7 +66,10 @@ async function mentorOf(record: { mentorId: string }, ctx: GraphQLContext): Prom
 
 @Resolver(() => MentorshipRequestModel)
 export class MentorshipRequestsResolver {
-  constructor(private readonly requests: MentorshipRequestsService) {}
+  constructor(
+    private readonly requests: MentorshipRequestsService,
+    private readonly recommendations: RecommendationsService,
+  ) {}
 
   @Mutation(() => MentorshipRequestModel, {
     description:
@@ -158,6 +162,24 @@ export class MentorshipRequestsResolver {
   ): Promise<MentorRecommendationModel[]> {
     const limit = Math.max(0, Math.min(first, 20));
     return (await this.requests.suggestions(actor, r, limit)).map(MentorRecommendationModel.from);
+  }
+
+  @ResolveField(() => PairMatchModel, {
+    nullable: true,
+    description:
+      'The pair’s score and its breakdown from the current profiles (default weights), for whoever sees the ' +
+      'request; null once the organisation has been deleted or they no longer share a language.',
+  })
+  async match(
+    @Root() r: MentorshipRequestModel,
+    @Context() ctx: GraphQLContext,
+  ): Promise<PairMatchModel | null> {
+    const [org, mentor] = await Promise.all([
+      ctx.loaders.organizationById.load(r.organizationId),
+      ctx.loaders.mentorById.load(r.mentorId),
+    ]);
+    const match = org && mentor ? this.recommendations.explainPair(org, mentor) : null;
+    return match ? { score: match.score, breakdown: breakdownOf(match.breakdown) } : null;
   }
 
   @ResolveField(() => MentorshipModel, {
