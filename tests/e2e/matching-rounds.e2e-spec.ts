@@ -286,6 +286,32 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     await owner.client.data(INTEREST, { o: org, m: m.id, i: null });
   });
 
+  it('shows each side its own interest signals in its recommendations', async () => {
+    await t.settle();
+    const [org] = orgs;
+    const RECOMMENDED = `query($o: ID!) { recommendedMentors(organizationId: $o, first: 50) { mentor { id } interest } }`;
+    const before = (await owner.client.data(RECOMMENDED, { o: org })).recommendedMentors;
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((r: { interest: string | null }) => r.interest === null)).toBe(true);
+    const chosen = before[0].mentor.id;
+    await owner.client.data(INTEREST, { o: org, m: chosen, i: 'INTERESTED' });
+    const after = (await owner.client.data(RECOMMENDED, { o: org })).recommendedMentors;
+    expect(after.find((r: { mentor: { id: string } }) => r.mentor.id === chosen).interest).toBe('INTERESTED');
+    expect(after.filter((r: { interest: string | null }) => r.interest !== null)).toHaveLength(1);
+    // The mentor's own list shows the mentor's signal, not the organisation's.
+    // (This suite's database holds only its own mentors.)
+    const mentor = mentors.find((x) => x.id === chosen)!;
+    expect(mentor).toBeDefined();
+    const { recommendedOrganizations } = await mentor.user.client.data(
+      `query($m: ID!) { recommendedOrganizations(mentorId: $m, first: 50) { organization { id } interest } }`,
+      { m: chosen },
+    );
+    expect(recommendedOrganizations.every((r: { interest: string | null }) => r.interest === null)).toBe(
+      true,
+    );
+    await owner.client.data(INTEREST, { o: org, m: chosen, i: null });
+  });
+
   it('publishes a round once: its pairs become requests that mentors answer as usual', async () => {
     const started = await manager.client.data(START, { p: programId, input: { algorithm: 'OPTIMAL' } });
     const round = await finished(started.startMatchingRound.id);

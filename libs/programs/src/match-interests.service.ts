@@ -49,6 +49,23 @@ export class MatchInterestsService {
     return { side, interest };
   }
 
+  /** One side's signals on the given pairs (organisations × mentors), by `org:mentor` key. */
+  async signalsOf(
+    side: InterestSide,
+    organizationIds: string[],
+    mentorIds: string[],
+  ): Promise<Map<string, MatchInterest>> {
+    const rows: Array<{ organization_id: string; mentor_id: string; interest: MatchInterest }> =
+      organizationIds.length === 0 || mentorIds.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT organization_id, mentor_id, interest FROM match_interests
+              WHERE side = $1 AND organization_id = ANY($2::uuid[]) AND mentor_id = ANY($3::uuid[])`,
+            [side, organizationIds, mentorIds],
+          );
+    return new Map(rows.map((r) => [`${r.organization_id}:${r.mentor_id}`, r.interest]));
+  }
+
   /** The signals among the given organisations, as `org:mentor` keys per kind. */
   async among(organizationIds: string[]): Promise<{
     excluded: Set<string>;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Recommendation, ScoreComponent, ScoringRunEntity } from '@app/matching';
 import type { MentorProfileView, OrganizationEntity } from '@app/profiles';
-import { ScoreComponentCode, ScoringRunStatus } from './enums';
+import { MatchInterest, ScoreComponentCode, ScoringRunStatus } from './enums';
 import { MentorProfileModel } from './mentor-profile.model';
 import { OrganizationModel } from './organization.model';
 
@@ -49,8 +49,18 @@ export class MentorRecommendationModel {
   @Field({ description: 'When the stored list this comes from was computed.' })
   computedAt: Date;
 
-  static from(r: Recommendation<MentorProfileView>): MentorRecommendationModel {
+  @Field(() => MatchInterest, {
+    nullable: true,
+    description: 'The organisation’s own interest signal for this mentor (setMatchInterest), if any.',
+  })
+  interest: MatchInterest | null;
+
+  static from(
+    r: Recommendation<MentorProfileView>,
+    interest: MatchInterest | null = null,
+  ): MentorRecommendationModel {
     return {
+      interest,
       mentor: MentorProfileModel.from(r.candidate),
       score: r.score,
       breakdown: breakdownOf(r.breakdown),
@@ -77,8 +87,18 @@ export class OrganizationRecommendationModel {
   @Field()
   computedAt: Date;
 
-  static from(r: Recommendation<OrganizationEntity>): OrganizationRecommendationModel {
+  @Field(() => MatchInterest, {
+    nullable: true,
+    description: 'The mentor’s own interest signal for this organisation (setMatchInterest), if any.',
+  })
+  interest: MatchInterest | null;
+
+  static from(
+    r: Recommendation<OrganizationEntity>,
+    interest: MatchInterest | null = null,
+  ): OrganizationRecommendationModel {
     return {
+      interest,
       organization: OrganizationModel.from(r.candidate),
       score: r.score,
       breakdown: breakdownOf(r.breakdown),

@@ -161,7 +161,7 @@ export class MentorshipRequestsResolver {
     @Args('first', { type: () => Int, defaultValue: 3 }) first: number,
   ): Promise<MentorRecommendationModel[]> {
     const limit = Math.max(0, Math.min(first, 20));
-    return (await this.requests.suggestions(actor, r, limit)).map(MentorRecommendationModel.from);
+    return (await this.requests.suggestions(actor, r, limit)).map((s) => MentorRecommendationModel.from(s));
   }
 
   @ResolveField(() => PairMatchModel, {

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role, notFound } from '@app/common';
 import { RecommendationsService, ScoringService } from '@app/matching';
+import { InterestSide, MatchInterestsService } from '@app/programs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdArgs } from '../inputs/auth.input';
 import { RecommendedMentorsArgs, RecommendedOrganizationsArgs } from '../inputs/recommendation.args';
@@ -15,6 +16,7 @@ export class RecommendationsResolver {
   constructor(
     private readonly recommendations: RecommendationsService,
     private readonly scoring: ScoringService,
+    private readonly interests: MatchInterestsService,
   ) {}
 
   @Query(() => [MentorRecommendationModel], {
@@ -27,7 +29,14 @@ export class RecommendationsResolver {
     @Args() { organizationId, first }: RecommendedMentorsArgs,
   ): Promise<MentorRecommendationModel[]> {
     const found = await this.recommendations.forOrganization(actor, organizationId, first);
-    return found.map(MentorRecommendationModel.from);
+    const signals = await this.interests.signalsOf(
+      InterestSide.ORGANIZATION,
+      [organizationId],
+      found.map((r) => r.candidate.id),
+    );
+    return found.map((r) =>
+      MentorRecommendationModel.from(r, signals.get(`${organizationId}:${r.candidate.id}`) ?? null),
+    );
   }
 
   @Query(() => [OrganizationRecommendationModel], {
@@ -40,7 +49,14 @@ export class RecommendationsResolver {
     @Args() { mentorId, first }: RecommendedOrganizationsArgs,
   ): Promise<OrganizationRecommendationModel[]> {
     const found = await this.recommendations.forMentor(actor, mentorId, first);
-    return found.map(OrganizationRecommendationModel.from);
+    const signals = await this.interests.signalsOf(
+      InterestSide.MENTOR,
+      found.map((r) => r.candidate.id),
+      [mentorId],
+    );
+    return found.map((r) =>
+      OrganizationRecommendationModel.from(r, signals.get(`${r.candidate.id}:${mentorId}`) ?? null),
+    );
   }
 
   @Roles(Role.ADMIN)
