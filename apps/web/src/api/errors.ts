@@ -20,3 +20,33 @@ export function errorField(error: CombinedError | undefined | null): string | nu
   const field = error?.graphQLErrors[0]?.extensions?.field;
   return typeof field === 'string' ? field : null;
 }
+
+/**
+ * The input fields the server rejected, by name: `extensions.field` (one field),
+ * `extensions.fields` (`[{ field, message }]`, as organisation validation reports every field)
+ * or `extensions.problems` (the input validator's sentences, which start with the property path,
+ * e.g. "womenOwnershipPercent must not be greater than 100").
+ */
+export function rejectedFields(error: CombinedError | null | undefined): Set<string> {
+  const fields = new Set<string>();
+  const extensions = error?.graphQLErrors[0]?.extensions;
+  if (!extensions || extensions.code !== 'BAD_USER_INPUT') return fields;
+  if (typeof extensions.field === 'string') fields.add(extensions.field);
+  if (Array.isArray(extensions.fields)) {
+    for (const item of extensions.fields as unknown[]) {
+      const field = (item as { field?: unknown } | null)?.field;
+      if (typeof field === 'string') fields.add(field);
+    }
+  }
+  if (Array.isArray(extensions.problems)) {
+    for (const problem of extensions.problems as unknown[]) {
+      const path = typeof problem === 'string' ? /^([\w.]+)\s/.exec(problem)?.[1] : undefined;
+      const field = path
+        ?.split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .pop();
+      if (field) fields.add(field);
+    }
+  }
+  return fields;
+}

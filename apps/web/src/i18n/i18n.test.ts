@@ -44,6 +44,6 @@ describe('translations', () => {
         else walk(v, id[k] as Messages);
       }
     };
-    walk(common.en, common.id as Messages);
+    for (const area of [common, owner, mentor, manager, admin]) walk(area.en, area.id as Messages);
   });
 });

@@ -1,4 +1,24 @@
 import type { RouteObject } from 'react-router';
+import { RequireRole } from '../../auth/require-role';
+import { OutboxPage } from './outbox-page';
+import { UsersPage } from './users-page';
 
 /** This area's pages, mounted inside the signed-in layout by app.tsx. */
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  {
+    path: '/admin/users',
+    element: (
+      <RequireRole roles={['ADMIN']}>
+        <UsersPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/admin/outbox',
+    element: (
+      <RequireRole roles={['ADMIN']}>
+        <OutboxPage />
+      </RequireRole>
+    ),
+  },
+];

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { ErrorNotice } from '../../components/error-notice';
+import { graphql } from '../../graphql';
+
+export const OPEN_QUEUE_DASHBOARD = graphql(`
+  mutation OpenQueueDashboard {
+    openQueueDashboard {
+      url
+    }
+  }
+`);
+
+/**
+ * Opens Bull Board, which the API mounts at /admin/queues in services mode. A browser does not
+ * send the bearer token on a page load, so the API hands out a one-minute ticket first.
+ * Embedded mode answers CONFLICT, shown as a notice.
+ */
+export function QueueDashboardButton({
+  open = (url: string) => window.location.assign(url),
+}: {
+  open?: (url: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [result, openDashboard] = useMutation(OPEN_QUEUE_DASHBOARD);
+  return (
+    <>
+      <ErrorNotice error={result.error} />
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={result.fetching}
+        onClick={() =>
+          void openDashboard({}).then((response) => {
+            if (response.data) open(response.data.openQueueDashboard.url);
+          })
+        }
+      >
+        {t('admin.outbox.queues')}
+      </button>
+    </>
+  );
+}
