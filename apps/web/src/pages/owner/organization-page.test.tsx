@@ -83,6 +83,27 @@ describe('an organisation and its recommended mentors', { timeout: 20_000 }, () 
     ]);
   });
 
+  it('shows the marks made earlier, as the API returns them with the list', async () => {
+    api = mockApi(
+      pageApi({
+        RecommendedMentors: () => ({
+          recommendedMentors: RECOMMENDATIONS.map((r, i) => ({
+            ...r,
+            interest: i === 1 ? 'NOT_INTERESTED' : null,
+          })),
+        }),
+      }),
+    );
+    render(<TestApp path="/organizations/org-1" />);
+    const tan = await card('Tan Wei Ming');
+    expect(within(tan).getByRole('button', { name: 'Not interested' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const dewi = await card('Dewi Santoso');
+    expect(within(dewi).getByRole('button', { name: 'Interested' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
   it('narrows the list in the browser', async () => {
     const user = userEvent.setup();
     api = mockApi(pageApi());

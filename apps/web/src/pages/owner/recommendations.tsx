@@ -16,6 +16,7 @@ export const RECOMMENDED_MENTORS = graphql(`
     recommendedMentors(organizationId: $organizationId, first: $first) {
       score
       computedAt
+      interest
       breakdown {
         code
         points
@@ -96,7 +97,10 @@ export function Recommendations({
   const [economy, setEconomy] = useState('');
   const [topic, setTopic] = useState('');
   const [hideNotInterested, setHideNotInterested] = useState(false);
+  // Marks made on this page, over those the API returned with the list.
   const [interests, setInterests] = useState<Record<string, Interest | null>>({});
+  const interestOf = (r: { mentor: { id: string }; interest: Interest | null }): Interest | null =>
+    r.mentor.id in interests ? interests[r.mentor.id] : r.interest;
   const [shown, setShown] = useState(PAGE);
 
   const all = useMemo(() => data?.recommendedMentors ?? [], [data]);
@@ -124,7 +128,7 @@ export function Recommendations({
           ? r.mentor.economy.code === organizationEconomy
           : r.mentor.economy.code === economy)) &&
       (!topic || r.mentor.expertiseTopics.some((x) => x.code === topic)) &&
-      !(hideNotInterested && interests[r.mentor.id] === 'NOT_INTERESTED'),
+      !(hideNotInterested && interestOf(r) === 'NOT_INTERESTED'),
   );
   const visible = filtered.slice(0, shown);
   const reset = () => setShown(PAGE);
@@ -221,7 +225,7 @@ export function Recommendations({
                 recommendation={r}
                 organizationId={organizationId}
                 canAct={canAct}
-                interest={interests[r.mentor.id] ?? null}
+                interest={interestOf(r)}
                 onInterest={(value) => setInterests((before) => ({ ...before, [r.mentor.id]: value }))}
               />
             ))}

@@ -91,6 +91,7 @@ export const RECOMMENDATIONS = [
   {
     score: 82,
     computedAt: '2025-01-10T08:00:00.000Z',
+    interest: null,
     breakdown: [
       { code: 'SECTOR', points: 25, maxPoints: 25, reason: 'Same ISIC division (10)' },
       { code: 'ECONOMY', points: 10, maxPoints: 10, reason: 'Based in Indonesia' },
@@ -109,6 +110,7 @@ export const RECOMMENDATIONS = [
   {
     score: 35,
     computedAt: '2025-01-10T08:00:00.000Z',
+    interest: null,
     breakdown: [
       { code: 'SECTOR', points: 15, maxPoints: 25, reason: 'Same ISIC section (C)' },
       { code: 'ECONOMY', points: 0, maxPoints: 10, reason: 'Not based or worked in Indonesia' },
