@@ -267,6 +267,22 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
       const topics = pair.breakdown.find((c: { code: string }) => c.code === 'TOPICS');
       expect(topics.points).toBe(pair.score);
     }
+    // The programme shows its weights and its rounds; the pairs name who they are.
+    const { program } = await manager.client.data(
+      `query($id: ID!) { program(id: $id) { weights { topics sector } defaultWeights
+        rounds { id status pairs { organizationName mentorName } } } }`,
+      { id: createProgram.id },
+    );
+    expect(program.weights).toEqual({ topics: 100, sector: 0 });
+    expect(program.defaultWeights).toBe(false);
+    expect(program.rounds.map((r: { id: string }) => r.id)).toEqual([started.startMatchingRound.id]);
+    const names = program.rounds[0].pairs;
+    expect(names.length).toBe(round.pairs.length);
+    expect(
+      names.every(
+        (p: { organizationName: string; mentorName: string }) => p.organizationName && p.mentorName,
+      ),
+    ).toBe(true);
   });
 
   it('keeps pairs either side is not interested in out of rounds', async () => {

@@ -31,7 +31,7 @@ import {
   NotificationsResolver,
 } from './resolvers/mentorships.resolver';
 import { OrganizationsResolver } from './resolvers/organizations.resolver';
-import { MatchingRoundsResolver, ProgramsResolver } from './resolvers/programs.resolver';
+import { MatchingRoundsResolver, ProgramsResolver, RoundPairsResolver } from './resolvers/programs.resolver';
 import { RecommendationsResolver } from './resolvers/recommendations.resolver';
 import { QueueDashboardResolver } from './resolvers/queue-dashboard.resolver';
 import { TaxonomyResolver } from './resolvers/taxonomy.resolver';
@@ -84,6 +84,7 @@ export class AppModule {
         NotificationsResolver,
         ProgramsResolver,
         MatchingRoundsResolver,
+        RoundPairsResolver,
         AuditResolver,
         QueueDashboardResolver,
         // Order matters: throttle first, then authenticate.

@@ -206,6 +206,13 @@ export class MatchingRoundsService {
     return round;
   }
 
+  /** A programme's rounds, newest first (the programme is already visible to the caller). */
+  async forProgram(programId: string): Promise<MatchingRoundEntity[]> {
+    return this.dataSource
+      .getRepository(MatchingRoundEntity)
+      .find({ where: { programId }, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
   async candidates(roundId: string, assignedOnly: boolean): Promise<MatchingRoundCandidateEntity[]> {
     return this.dataSource.getRepository(MatchingRoundCandidateEntity).find({
       where: assignedOnly ? { roundId, assigned: true } : { roundId },

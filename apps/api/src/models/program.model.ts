@@ -5,9 +5,30 @@ import type {
   ProgramEntity,
   RoundSummary,
 } from '@app/programs';
-import type { ScoreComponent } from '@app/matching';
+import { DEFAULT_WEIGHTS, type ScoreComponent } from '@app/matching';
 import { InterestSide, MatchInterest, RoundAlgorithm, RoundStatus } from './enums';
 import { ScoreComponentModel } from './recommendation.model';
+
+@ObjectType('ScoreWeights', { description: 'Maximum points per score component; they add up to 100.' })
+export class ScoreWeightsModel {
+  @Field(() => Int)
+  sector: number;
+
+  @Field(() => Int)
+  economy: number;
+
+  @Field(() => Int)
+  internationalization: number;
+
+  @Field(() => Int)
+  womenLed: number;
+
+  @Field(() => Int)
+  topics: number;
+
+  @Field(() => Int)
+  locality: number;
+}
 
 @ObjectType('Program')
 export class ProgramModel {
@@ -29,6 +50,12 @@ export class ProgramModel {
   @Field()
   createdAt: Date;
 
+  @Field(() => ScoreWeightsModel, { description: 'The weights its rounds and reports score with.' })
+  weights: ScoreWeightsModel;
+
+  @Field({ description: 'True when the programme uses the platform’s default weights.' })
+  defaultWeights: boolean;
+
   static from(p: ProgramEntity): ProgramModel {
     return Object.assign(new ProgramModel(), {
       id: p.id,
@@ -37,6 +64,8 @@ export class ProgramModel {
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       createdAt: p.createdAt,
+      weights: { ...(p.weights ?? DEFAULT_WEIGHTS) },
+      defaultWeights: p.weights === null,
     });
   }
 }

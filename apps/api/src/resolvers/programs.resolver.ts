@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, Role } from '@app/common';
 import {
   MatchInterestsService,
@@ -7,6 +7,7 @@ import {
   ProgramsService,
 } from '@app/programs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { GraphQLContext } from '../graphql/graphql-context';
 import { IdArgs } from '../inputs/auth.input';
 import {
   CreateProgramInput,
@@ -82,6 +83,13 @@ export class ProgramsResolver {
   @ResolveField(() => ProgramCohortModel)
   async cohort(@Root() program: ProgramModel): Promise<ProgramCohortModel> {
     return this.service.counts(program.id);
+  }
+
+  @ResolveField('rounds', () => [MatchingRoundModel], {
+    description: 'Its matching rounds, newest first (at most 100).',
+  })
+  async roundsOf(@Root() program: ProgramModel): Promise<MatchingRoundModel[]> {
+    return (await this.rounds.forProgram(program.id)).map((r) => MatchingRoundModel.from(r));
   }
 
   @Roles(Role.PROGRAM_MANAGER, Role.ADMIN)
@@ -164,6 +172,23 @@ export class ProgramsResolver {
   @Query(() => RoundExportModel, { description: 'Enough for an independent solver to confirm the optimum.' })
   async exportMatchingRound(@CurrentActor() actor: Actor, @Args() { id }: IdArgs): Promise<RoundExportModel> {
     return this.rounds.export(actor, id);
+  }
+}
+
+/** Names for a round's pairs, through the request's loaders (one query per kind per request). */
+@Resolver(() => RoundPairModel)
+export class RoundPairsResolver {
+  @ResolveField(() => String, { nullable: true, description: 'Null once the organisation has been deleted.' })
+  async organizationName(
+    @Root() pair: RoundPairModel,
+    @Context() ctx: GraphQLContext,
+  ): Promise<string | null> {
+    return (await ctx.loaders.organizationById.load(pair.organizationId))?.name ?? null;
+  }
+
+  @ResolveField(() => String)
+  async mentorName(@Root() pair: RoundPairModel, @Context() ctx: GraphQLContext): Promise<string> {
+    return (await ctx.loaders.mentorById.load(pair.mentorId))?.displayName ?? '';
   }
 }
 
