@@ -94,6 +94,18 @@ export const manager = defineMessages(
       economies: 'Economies',
       created: 'Created',
       cohortCounts: '{{organizations}} organisations and {{mentors}} mentors in the cohort',
+      weightsTitle: 'Score weights',
+      weightsCaption: 'Maximum points per score component',
+      component: 'Component',
+      maxPoints: 'Maximum points',
+      weightsTotal: 'Total',
+      defaultWeights:
+        'The most points each component can add to a pair’s score. These are the platform’s default weights.',
+      ownWeights:
+        'The most points each component can add to a pair’s score. This programme has its own weights, set when it was created.',
+      roundsTitle: 'Matching rounds',
+      roundsCaption: 'The programme’s matching rounds, newest first',
+      noRounds: 'No matching round has been run for this programme yet.',
     },
     cohort: {
       title: 'Cohort',
@@ -198,6 +210,7 @@ export const manager = defineMessages(
       breakdown: 'Score breakdown',
       breakdownCaption: 'Score of {{organization}} with {{mentor}}',
       organizationId: 'Organisation {{id}}',
+      organizationDeleted: 'Deleted organisation ({{id}})',
       mentorId: 'Mentor {{id}}',
       remove: 'Remove pair',
       removeLabel: 'Remove pair: {{organization}} with {{mentor}}',
@@ -424,6 +437,18 @@ export const manager = defineMessages(
       economies: 'Ekonomi',
       created: 'Dibuat',
       cohortCounts: '{{organizations}} organisasi dan {{mentors}} mentor dalam kohort',
+      weightsTitle: 'Bobot skor',
+      weightsCaption: 'Poin maksimum per komponen skor',
+      component: 'Komponen',
+      maxPoints: 'Poin maksimum',
+      weightsTotal: 'Jumlah',
+      defaultWeights:
+        'Poin terbanyak yang dapat disumbangkan setiap komponen pada skor sebuah pasangan. Ini adalah bobot bawaan platform.',
+      ownWeights:
+        'Poin terbanyak yang dapat disumbangkan setiap komponen pada skor sebuah pasangan. Program ini memiliki bobot sendiri, yang ditetapkan saat program dibuat.',
+      roundsTitle: 'Putaran pencocokan',
+      roundsCaption: 'Putaran pencocokan program ini, dari yang terbaru',
+      noRounds: 'Belum ada putaran pencocokan yang dijalankan untuk program ini.',
     },
     cohort: {
       title: 'Kohort',
@@ -528,6 +553,7 @@ export const manager = defineMessages(
       breakdown: 'Rincian skor',
       breakdownCaption: 'Skor {{organization}} dengan {{mentor}}',
       organizationId: 'Organisasi {{id}}',
+      organizationDeleted: 'Organisasi yang telah dihapus ({{id}})',
       mentorId: 'Mentor {{id}}',
       remove: 'Hapus pasangan',
       removeLabel: 'Hapus pasangan: {{organization}} dengan {{mentor}}',

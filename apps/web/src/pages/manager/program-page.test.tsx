@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestApp } from '../../app';
 import { mockApi, type MockApi } from '../../test/mock-api';
-import { asManager, ECONOMIES, nameHandlers, PROGRAM, round } from './test-fixtures';
+import { asManager, ECONOMIES, PROGRAM, round } from './test-fixtures';
 
 const programHandlers = {
   ManagerProgram: () => ({ program: PROGRAM, economies: ECONOMIES }),
@@ -47,13 +47,119 @@ describe('a programme page', () => {
       'Women-ledfewer than 5 organisations — hidden',
     );
     expect(within(womenLed).queryByText('4')).not.toBeInTheDocument();
+
+    const weights = screen.getByRole('region', { name: 'Score weights' });
+    expect(within(weights).getByText(/These are the platform’s default weights\./)).toBeInTheDocument();
+    const rounds = screen.getByRole('region', { name: 'Matching rounds' });
+    expect(
+      within(rounds).getByText('No matching round has been run for this programme yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows its own score weights and its rounds, newest first, each linking to its page', async () => {
+    api = mockApi({
+      ...asManager(),
+      ...programHandlers,
+      ManagerProgram: () => ({
+        program: {
+          ...PROGRAM,
+          defaultWeights: false,
+          weights: {
+            sector: 30,
+            topics: 20,
+            internationalization: 15,
+            economy: 5,
+            locality: 10,
+            womenLed: 20,
+          },
+          rounds: [
+            {
+              id: 'r4',
+              algorithm: 'STABLE',
+              status: 'RUNNING',
+              createdAt: '2025-03-04T09:00:00Z',
+              summary: null,
+            },
+            {
+              id: 'r3',
+              algorithm: 'OPTIMAL',
+              status: 'PUBLISHED',
+              createdAt: '2025-03-03T09:00:00Z',
+              summary: { pairs: 1234, totalScore: 98765 },
+            },
+            {
+              id: 'r2',
+              algorithm: 'GREEDY',
+              status: 'PROPOSED',
+              createdAt: '2025-03-02T09:00:00Z',
+              summary: { pairs: 11, totalScore: 802 },
+            },
+            {
+              id: 'r1',
+              algorithm: 'OPTIMAL',
+              status: 'FAILED',
+              createdAt: '2025-03-01T09:00:00Z',
+              summary: null,
+            },
+          ],
+        },
+        economies: ECONOMIES,
+      }),
+    });
+    render(<TestApp path="/programs/p1" />);
+
+    const weights = await screen.findByRole('region', { name: 'Score weights' });
+    expect(
+      within(weights).getByText(/This programme has its own weights, set when it was created\./),
+    ).toBeInTheDocument();
+    expect(within(weights).queryByText(/default weights/)).not.toBeInTheDocument();
+    const table = within(weights).getByRole('table', { name: 'Maximum points per score component' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      'ComponentMaximum points',
+      'Sector30',
+      'Topics20',
+      'Internationalisation15',
+      'Economy5',
+      'Locality10',
+      'Women-led20',
+      'Total100',
+    ]);
+
+    const rounds = screen.getByRole('region', { name: 'Matching rounds' });
+    const list = within(rounds).getByRole('table', { name: 'The programme’s matching rounds, newest first' });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['Stable', 'Running', '—', '—'],
+      ['Optimal', 'Published', '1,234', '98,765'],
+      ['Greedy', 'Proposed', '11', '802'],
+      ['Optimal', 'Failed', '—', '—'],
+    ]);
+    expect(rows.map((row) => within(row).getByRole('link').getAttribute('href'))).toEqual([
+      '/rounds/r4',
+      '/rounds/r3',
+      '/rounds/r2',
+      '/rounds/r1',
+    ]);
+    const started = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(within(rows[1]).getByRole('link')).toHaveAccessibleName(
+      started.format(new Date('2025-03-03T09:00:00Z')),
+    );
   });
 
   it('starts a round with the shares as fractions and opens it', async () => {
     api = mockApi({
       ...asManager(),
       ...programHandlers,
-      ...nameHandlers,
       StartMatchingRound: () => ({
         startMatchingRound: { id: 'r1', algorithm: 'OPTIMAL', status: 'QUEUED', progress: 0 },
       }),

@@ -5,10 +5,12 @@ import { useSession } from '../../auth/session';
 import { BarChart } from '../../components/bar-chart';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading, Page } from '../../components/page';
-import { graphql } from '../../graphql';
+import { graphql, type ResultOf } from '../../graphql';
 import { CohortEditor } from './cohort-editor';
+import { WEIGHT_KEYS } from './create-program-form';
 import { useFormat } from './format';
 import { inOrder, LOCALITIES } from './report-page';
+import { RoundStatusBadge } from './rounds';
 import { RunRoundForm } from './run-round-form';
 import './manager.css';
 
@@ -24,6 +26,25 @@ export const PROGRAM = graphql(`
       cohort {
         organizations
         mentors
+      }
+      defaultWeights
+      weights {
+        sector
+        topics
+        internationalization
+        economy
+        locality
+        womenLed
+      }
+      rounds {
+        id
+        algorithm
+        status
+        createdAt
+        summary {
+          pairs
+          totalScore
+        }
       }
     }
     economies {
@@ -53,7 +74,12 @@ const COHORT_MIX = graphql(`
   }
 `);
 
-/** A programme: its dates, economies and cohort, and the form that runs a matching round. */
+type Program = ResultOf<typeof PROGRAM>['program'];
+
+/**
+ * A programme: its dates, economies, score weights and cohort, its matching rounds so far, and
+ * the form that runs a new one.
+ */
 export function ProgramPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -105,6 +131,8 @@ export function ProgramPage() {
         <dd>{format.dateTime(program.createdAt)}</dd>
       </dl>
 
+      <ProgramWeights program={program} />
+
       <section aria-labelledby="cohort">
         <h2 id="cohort">{t('manager.cohort.title')}</h2>
         <p>
@@ -152,7 +180,98 @@ export function ProgramPage() {
         ) : null}
       </section>
 
+      <ProgramRounds rounds={program.rounds} />
+
       <RunRoundForm programId={id} />
     </Page>
+  );
+}
+
+/** The most points each score component gives a pair, and whether they are the platform's. */
+function ProgramWeights({ program }: { program: Program }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const total = WEIGHT_KEYS.reduce((sum, key) => sum + program.weights[key], 0);
+  return (
+    <section aria-labelledby="program-weights">
+      <h2 id="program-weights">{t('manager.program.weightsTitle')}</h2>
+      <p className="hint">
+        {t(program.defaultWeights ? 'manager.program.defaultWeights' : 'manager.program.ownWeights')}
+      </p>
+      <div className="table-scroll">
+        <table className="manager-weights">
+          <caption className="visually-hidden">{t('manager.program.weightsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('manager.program.component')}</th>
+              <th scope="col">{t('manager.program.maxPoints')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEIGHT_KEYS.map((key) => (
+              <tr key={key}>
+                <th scope="row">{t(`manager.weights.${key}`)}</th>
+                <td>{format.number(program.weights[key])}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('manager.program.weightsTotal')}</th>
+              <td>{format.number(total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The programme's matching rounds, newest first, each linking to its page. */
+function ProgramRounds({ rounds }: { rounds: Program['rounds'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="program-rounds">
+      <h2 id="program-rounds">{t('manager.program.roundsTitle')}</h2>
+      {rounds.length === 0 ? (
+        <p>{t('manager.program.noRounds')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('manager.program.roundsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('manager.round.started')}</th>
+                <th scope="col">{t('manager.run.algorithm')}</th>
+                <th scope="col">{t('manager.round.status')}</th>
+                <th scope="col">{t('manager.summary.pairs')}</th>
+                <th scope="col">{t('manager.summary.totalScore')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((round) => {
+                // Figures only for rounds computed and not failed.
+                const summary =
+                  round.status === 'PROPOSED' || round.status === 'PUBLISHED' ? round.summary : null;
+                return (
+                  <tr key={round.id}>
+                    <th scope="row">
+                      <Link to={`/rounds/${round.id}`}>{format.dateTime(round.createdAt)}</Link>
+                    </th>
+                    <td>{t(`manager.algorithms.${round.algorithm}`)}</td>
+                    <td>
+                      <RoundStatusBadge status={round.status} />
+                    </td>
+                    <td>{summary ? format.number(summary.pairs) : '—'}</td>
+                    <td>{summary ? format.number(summary.totalScore) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

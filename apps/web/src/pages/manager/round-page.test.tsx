@@ -4,14 +4,28 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestApp } from '../../app';
 import { apiError, mockApi, type MockApi } from '../../test/mock-api';
 import { pollSettings } from './polling';
-import { asManager, EXPORT, MENTOR, nameHandlers, ORG, PROGRAM, round } from './test-fixtures';
+import {
+  asManager,
+  EXPORT,
+  MENTOR,
+  NAME_LOOKUPS,
+  nameHandlers,
+  ORG,
+  pair,
+  PROGRAM,
+  round,
+} from './test-fixtures';
 
+// No name look-ups: the pairs carry their names (the swap test adds them for other candidates).
 const roundHandlers = {
-  ...nameHandlers,
   RoundProgram: () => ({ program: { id: 'p1', name: PROGRAM.name } }),
   ExportMatchingRound: () => ({ exportMatchingRound: EXPORT }),
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const lookups = (api: MockApi) =>
+  api.calls
+    .filter((c) => NAME_LOOKUPS.includes(c.operation))
+    .map((c) => `${c.operation} ${String(c.variables.id)}`);
 
 describe('a matching round page', () => {
   let api: MockApi;
@@ -79,12 +93,24 @@ describe('a matching round page', () => {
       within(summary).getByText(/Greedy and Stable do not enforce the inclusion targets/),
     ).toBeInTheDocument();
 
-    // The pairs, by name, each with its breakdown.
+    // The pairs, by the names they carry, each with its breakdown.
     const pairs = screen.getByRole('region', { name: 'Pairs (2)' });
-    expect(await within(pairs).findByRole('heading', { name: 'Chiang Mai Weavers' })).toBeInTheDocument();
-    expect(await within(pairs).findByText('Mentor: Somchai P.')).toBeInTheDocument();
+    expect(
+      within(pairs)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Chiang Mai Weavers', 'Isan Rice Co']);
+    expect(within(pairs).getByText('Mentor: Somchai P.')).toBeInTheDocument();
+    expect(within(pairs).getByText('Mentor: Maria Santos')).toBeInTheDocument();
     expect(within(pairs).getAllByRole('meter', { name: 'Sector: 25 / 25' })).toHaveLength(1);
     expect(within(pairs).getAllByRole('meter', { name: 'Sector: 20 / 25' })).toHaveLength(1);
+    // The add form's candidates are all named by the pairs too: nothing is looked up by id.
+    const add = screen.getByRole('region', { name: 'Add a pair' });
+    await waitFor(() =>
+      expect(within(add).getByRole('combobox', { name: 'Organisation' })).toHaveDisplayValue('Isan Rice Co'),
+    );
+    expect(within(add).getByRole('combobox', { name: 'Mentor' })).toHaveDisplayValue('Somchai P. (score 75)');
+    expect(lookups(api)).toEqual([]);
 
     // Done: no more polling.
     await sleep(60); // a poll already under way may still land
@@ -161,11 +187,39 @@ describe('a matching round page', () => {
     expect(screen.queryByRole('button', { name: /Remove pair/ })).not.toBeInTheDocument();
   });
 
+  it('names a pair whose organisation was deleted without looking it up', async () => {
+    api = mockApi({
+      ...asManager(),
+      ...roundHandlers,
+      ManagerRound: () => ({
+        matchingRound: round({
+          status: 'PUBLISHED',
+          publishedAt: '2025-03-01T10:00:00Z',
+          pairs: [
+            { ...pair(ORG.a, MENTOR.x, 83, 25), organizationName: null },
+            pair(ORG.b, MENTOR.y, 78, 20),
+          ],
+        }),
+      }),
+    });
+    render(<TestApp path="/rounds/r1" />);
+    const pairs = await screen.findByRole('region', { name: 'Pairs (2)' });
+    expect(
+      within(pairs)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Deleted organisation (aaaaaaaa)', 'Isan Rice Co']);
+    expect(within(pairs).getByText('Mentor: Somchai P.')).toBeInTheDocument();
+    await screen.findByRole('button', { name: 'Download candidate pairs (CSV)' });
+    expect(lookups(api)).toEqual([]);
+  });
+
   it('removes, swaps and adds pairs through reviseMatchingRound, and shows a refusal', async () => {
     let refuse = false;
     api = mockApi({
       ...asManager(),
       ...roundHandlers,
+      ...nameHandlers,
       ManagerRound: () => ({ matchingRound: round() }),
       ReviseMatchingRound: () =>
         refuse
@@ -220,6 +274,9 @@ describe('a matching round page', () => {
     refuse = true;
     await user.click(within(add).getByRole('button', { name: 'Add pair' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('would have 3 pairs; it has room for 2');
+
+    // Only the candidate no pair names was looked up by id.
+    expect([...new Set(lookups(api))]).toEqual([`MentorName ${MENTOR.z}`]);
 
     expect(revisions()).toEqual([
       { id: 'r1', remove: [{ organizationId: ORG.b, mentorId: MENTOR.y }], add: [] },

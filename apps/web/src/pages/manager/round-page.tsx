@@ -56,7 +56,9 @@ export const ROUND = graphql(`
       }
       pairs {
         organizationId
+        organizationName
         mentorId
+        mentorName
         score
         breakdown {
           code

@@ -8,7 +8,7 @@ import { Loading } from '../../components/page';
 import { ScoreBars } from '../../components/score-bars';
 import { graphql } from '../../graphql';
 import { useFormat } from './format';
-import { useNames } from './names';
+import { pairNames, useNameLabels, type PairNames } from './names';
 import type { Round } from './round-page';
 
 const EXPORT_ROUND = graphql(`
@@ -163,7 +163,6 @@ export function swapOptions(
 }
 
 const pairKey = (p: PairRef) => `${p.organizationId}/${p.mentorId}`;
-const shortId = (id: string) => id.slice(0, 8);
 
 /**
  * The pairs of a computed round with their score breakdowns and, while it is PROPOSED, the
@@ -189,17 +188,15 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
   const [notice, setNotice] = useState<string | null>(null);
 
   const visible = round.pairs.slice(0, shown);
-  const organizationNames = useNames(
-    'organization',
-    visible.map((p) => p.organizationId),
-  );
-  const mentorNames = useNames(
-    'mentor',
-    visible.map((p) => p.mentorId),
-  );
-  const organizationName = (id: string) =>
-    organizationNames.get(id) ?? t('manager.review.organizationId', { id: shortId(id) });
-  const mentorName = (id: string) => mentorNames.get(id) ?? t('manager.review.mentorId', { id: shortId(id) });
+  // The pairs name their organisations and mentors. Names of pairs since removed stay known, for
+  // the add and swap forms' candidates; only candidates no pair ever named are looked up.
+  const [known, setKnown] = useState(() => pairNames(round.pairs));
+  const [namedPairs, setNamedPairs] = useState(round.pairs);
+  if (namedPairs !== round.pairs) {
+    setNamedPairs(round.pairs);
+    setKnown((now) => pairNames(round.pairs, now));
+  }
+  const names = useNameLabels(known);
 
   const change = async (remove: PairRef[], add: PairRef[], done: string) => {
     setNotice(null);
@@ -228,8 +225,8 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
         <ul className="cards manager-pairs">
           {visible.map((pair) => {
             const key = pairKey(pair);
-            const organization = organizationName(pair.organizationId);
-            const mentor = mentorName(pair.mentorId);
+            const organization = names.organization(pair.organizationId);
+            const mentor = names.mentor(pair.mentorId);
             return (
               <li key={key} className={`card manager-pair${swapping === key ? ' manager-swapping' : ''}`}>
                 <h3>{organization}</h3>
@@ -282,6 +279,7 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
                 {proposed && pool && swapping === key ? (
                   <SwapForm
                     organization={organization}
+                    known={known}
                     options={swapOptions(pool, round.pairs, pair)}
                     busy={revised.fetching}
                     onCancel={() => setSwapping(null)}
@@ -328,6 +326,7 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
           {pool ? (
             <AddPairForm
               pool={pool}
+              known={known}
               pairs={round.pairs}
               busy={revised.fetching}
               onAdd={(pair, organization, mentor) =>
@@ -376,12 +375,14 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
 
 function SwapForm({
   organization,
+  known,
   options,
   busy,
   onSwap,
   onCancel,
 }: {
   organization: string;
+  known: PairNames;
   options: SwapOption[];
   busy: boolean;
   onSwap: (option: SwapOption, name: string) => void;
@@ -389,31 +390,25 @@ function SwapForm({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const mentorNames = useNames(
-    'mentor',
-    options.map((o) => o.mentorId),
-  );
-  const organizationNames = useNames(
-    'organization',
+  // Exchanges are with paired organisations, whose names the pairs carry.
+  const names = useNameLabels(
+    known,
     options.flatMap((o) => (o.exchangeWith ? [o.exchangeWith] : [])),
+    options.map((o) => o.mentorId),
   );
   const keyOf = (o: SwapOption) => `${o.mentorId}|${o.exchangeWith ?? ''}`;
   const [chosen, setChosen] = useState('');
   const option = options.find((o) => keyOf(o) === chosen) ?? options[0];
-  const mentorLabel = (id: string) =>
-    mentorNames.get(id) ?? t('manager.review.mentorId', { id: shortId(id) });
   const label = (o: SwapOption) =>
     o.exchangeWith
       ? t('manager.review.exchangeOption', {
-          name: mentorLabel(o.mentorId),
+          name: names.mentor(o.mentorId),
           score: o.score,
-          organization:
-            organizationNames.get(o.exchangeWith) ??
-            t('manager.review.organizationId', { id: shortId(o.exchangeWith) }),
+          organization: names.organization(o.exchangeWith),
           change: format.signed(o.change),
         })
       : t('manager.review.swapOption', {
-          name: mentorLabel(o.mentorId),
+          name: names.mentor(o.mentorId),
           score: o.score,
           change: format.signed(o.change),
         });
@@ -429,7 +424,7 @@ function SwapForm({
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSwap(option, mentorLabel(option.mentorId));
+    onSwap(option, names.mentor(option.mentorId));
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -454,11 +449,13 @@ function SwapForm({
 
 function AddPairForm({
   pool,
+  known,
   pairs,
   busy,
   onAdd,
 }: {
   pool: CandidatePool;
+  known: PairNames;
   pairs: readonly PairRef[];
   busy: boolean;
   onAdd: (pair: PairRef, organization: string, mentor: string) => void;
@@ -472,25 +469,18 @@ function AddPairForm({
   const mentorId = options.some((o) => o.mentorId === chosenMentor)
     ? chosenMentor
     : (options[0]?.mentorId ?? '');
-  const organizationNames = useNames(
-    'organization',
+  const names = useNameLabels(
+    known,
     addable.map((o) => o.organizationId),
-  );
-  const mentorNames = useNames(
-    'mentor',
     options.map((o) => o.mentorId),
   );
-  const organizationLabel = (id: string) =>
-    organizationNames.get(id) ?? t('manager.review.organizationId', { id: shortId(id) });
-  const mentorLabel = (id: string) =>
-    mentorNames.get(id) ?? t('manager.review.mentorId', { id: shortId(id) });
   if (!current) return <p>{t('manager.review.nothingToAdd')}</p>;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onAdd(
       { organizationId: current.organizationId, mentorId },
-      organizationLabel(current.organizationId),
-      mentorLabel(mentorId),
+      names.organization(current.organizationId),
+      names.mentor(mentorId),
     );
   };
   return (
@@ -506,7 +496,7 @@ function AddPairForm({
           }}
           options={addable.map((o) => ({
             value: o.organizationId,
-            label: organizationLabel(o.organizationId),
+            label: names.organization(o.organizationId),
           }))}
         />
         <SelectField
@@ -515,7 +505,7 @@ function AddPairForm({
           onChange={(e) => setChosenMentor(e.target.value)}
           options={options.map((o) => ({
             value: o.mentorId,
-            label: t('manager.review.option', { name: mentorLabel(o.mentorId), score: o.score }),
+            label: t('manager.review.option', { name: names.mentor(o.mentorId), score: o.score }),
           }))}
         />
       </div>

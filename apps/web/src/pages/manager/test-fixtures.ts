@@ -24,6 +24,9 @@ export const PROGRAM = {
   endsOn: '2019-12-31',
   createdAt: '2019-01-01T08:00:00Z',
   cohort: { organizations: 14, mentors: 12 },
+  defaultWeights: true,
+  weights: { sector: 25, topics: 25, internationalization: 20, economy: 10, locality: 10, womenLed: 10 },
+  rounds: [] as unknown[],
 };
 
 export const ORG = { a: 'aaaaaaaa-0000-4000-8000-000000000001', b: 'bbbbbbbb-0000-4000-8000-000000000002' };
@@ -41,7 +44,10 @@ export const NAMES: Record<string, string> = {
   [MENTOR.z]: 'Kenji Ito',
 };
 
-/** Answers the name look-ups of round pages. */
+/** Operations that look a name up by id: the add and swap forms' candidates no pair names. */
+export const NAME_LOOKUPS = ['OrganizationName', 'MentorName'];
+
+/** Answers the name look-ups of candidates that no pair names. */
 export const nameHandlers = {
   OrganizationName: ({ id }: Record<string, unknown>) => ({
     organization: { id, name: NAMES[id as string] },
@@ -59,6 +65,16 @@ const breakdown = (sector: number) => [
   { code: 'WOMEN_LED', points: 10, maxPoints: 10, reason: 'Women-led' },
   { code: 'INTERNATIONALIZATION', points: 12, maxPoints: 20, reason: 'One market' },
 ];
+
+/** A pair as ManagerRound returns it: the names come with it. */
+export const pair = (organizationId: string, mentorId: string, score: number, sector: number) => ({
+  organizationId,
+  organizationName: NAMES[organizationId] as string | null,
+  mentorId,
+  mentorName: NAMES[mentorId],
+  score,
+  breakdown: breakdown(sector),
+});
 
 export const SUMMARY = {
   candidates: 5,
@@ -91,10 +107,7 @@ export function round(over: Record<string, unknown> = {}) {
     minWomenLedShare: 0.4,
     minNonMetropolitanShare: null,
     summary: SUMMARY,
-    pairs: [
-      { organizationId: ORG.a, mentorId: MENTOR.x, score: 83, breakdown: breakdown(25) },
-      { organizationId: ORG.b, mentorId: MENTOR.y, score: 78, breakdown: breakdown(20) },
-    ],
+    pairs: [pair(ORG.a, MENTOR.x, 83, 25), pair(ORG.b, MENTOR.y, 78, 20)],
     ...over,
   };
 }
