@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** One part of a match score: points earned out of the most it can give. */
 export interface ScorePart {
   code: string;
@@ -34,4 +36,16 @@ export function ScoreBars({ parts, caption }: { parts: ScorePart[]; caption?: st
       </dl>
     </figure>
   );
+}
+
+/** A score's components as ScoreBars parts, labelled in the user's language. */
+export function useScoreParts() {
+  const { t } = useTranslation();
+  return (breakdown: ReadonlyArray<{ code: string; points: number; maxPoints: number }>): ScorePart[] =>
+    breakdown.map((c) => ({
+      code: c.code,
+      label: t(`domain.scoreParts.${c.code}`),
+      points: c.points,
+      max: c.maxPoints,
+    }));
 }

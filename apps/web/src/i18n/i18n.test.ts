@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../../libs/common/src/error-code';
 import { common } from './messages/common';
+import { domain } from './messages/domain';
 import { admin } from './messages/admin';
 import { manager } from './messages/manager';
 import { mentor } from './messages/mentor';
@@ -15,6 +16,7 @@ const keys = (tree: Messages, prefix = ''): string[] =>
 describe('translations', () => {
   it.each([
     ['common', common],
+    ['domain', domain],
     ['owner', owner],
     ['mentor', mentor],
     ['manager', manager],
@@ -44,6 +46,6 @@ describe('translations', () => {
         else walk(v, id[k] as Messages);
       }
     };
-    for (const area of [common, owner, mentor, manager, admin]) walk(area.en, area.id as Messages);
+    for (const area of [common, domain, owner, mentor, manager, admin]) walk(area.en, area.id as Messages);
   });
 });

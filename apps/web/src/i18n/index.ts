@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { admin } from './messages/admin';
 import { common } from './messages/common';
+import { domain } from './messages/domain';
 import { manager } from './messages/manager';
 import { mentor } from './messages/mentor';
 import { owner } from './messages/owner';
@@ -13,7 +14,7 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
-const areas = { common, owner, mentor, manager, admin };
+const areas = { common, domain, owner, mentor, manager, admin };
 const resources = Object.fromEntries(
   LANGUAGES.map(({ code }) => [
     code,

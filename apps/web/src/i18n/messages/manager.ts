@@ -20,11 +20,6 @@ export const manager = defineMessages(
       PUBLISHED: 'Published',
       FAILED: 'Failed',
     },
-    localities: {
-      METROPOLITAN: 'Metropolitan',
-      SUB_REGIONAL: 'Sub-regional town',
-      RURAL: 'Rural',
-    },
     sizeClasses: {
       MICRO: 'Micro (under 10 employees)',
       SMALL: 'Small (10–49)',
@@ -34,14 +29,6 @@ export const manager = defineMessages(
     womenLedKeys: {
       yes: 'Women-led',
       no: 'Not women-led',
-    },
-    components: {
-      SECTOR: 'Sector',
-      TOPICS: 'Topics',
-      ECONOMY: 'Economy',
-      LOCALITY: 'Locality',
-      WOMEN_LED: 'Women-led',
-      INTERNATIONALIZATION: 'Internationalisation',
     },
     weights: {
       sector: 'Sector',
@@ -363,11 +350,6 @@ export const manager = defineMessages(
       PUBLISHED: 'Diterbitkan',
       FAILED: 'Gagal',
     },
-    localities: {
-      METROPOLITAN: 'Metropolitan',
-      SUB_REGIONAL: 'Kota daerah',
-      RURAL: 'Perdesaan',
-    },
     sizeClasses: {
       MICRO: 'Mikro (kurang dari 10 karyawan)',
       SMALL: 'Kecil (10–49)',
@@ -377,14 +359,6 @@ export const manager = defineMessages(
     womenLedKeys: {
       yes: 'Dipimpin perempuan',
       no: 'Tidak dipimpin perempuan',
-    },
-    components: {
-      SECTOR: 'Sektor',
-      TOPICS: 'Topik',
-      ECONOMY: 'Ekonomi',
-      LOCALITY: 'Lokasi',
-      WOMEN_LED: 'Dipimpin perempuan',
-      INTERNATIONALIZATION: 'Internasionalisasi',
     },
     weights: {
       sector: 'Sektor',

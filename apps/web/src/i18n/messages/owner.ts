@@ -2,15 +2,6 @@ import { defineMessages } from '../define';
 
 export const owner = defineMessages(
   {
-    kind: {
-      MSME: 'MSME',
-      STARTUP: 'Startup',
-    },
-    locality: {
-      METROPOLITAN: 'Metropolitan',
-      SUB_REGIONAL: 'Sub-regional town',
-      RURAL: 'Rural',
-    },
     sizeClass: {
       MICRO: 'Micro enterprise',
       SMALL: 'Small enterprise',
@@ -22,32 +13,6 @@ export const owner = defineMessages(
       womenOwned: 'Women-owned',
       youthLed: 'Youth-led',
       socialEnterprise: 'Social enterprise',
-    },
-    topics: {
-      DIGITAL_TRANSFORMATION: 'Digital transformation',
-      E_COMMERCE: 'E-commerce',
-      EXPORT: 'Export and internationalisation',
-      FINANCE: 'Access to finance',
-      MARKETING: 'Marketing and branding',
-      OPERATIONS: 'Operations and quality',
-      TECHNOLOGY: 'Technology application',
-      PRODUCT_DESIGN: 'Product design',
-      SUPPLY_CHAIN: 'Supply and value chains',
-      SUSTAINABILITY: 'Sustainability',
-      SOCIAL_INNOVATION: 'Social innovation',
-      LEGAL_IP: 'Legal and intellectual property',
-      LEADERSHIP_HR: 'Leadership and HR',
-      AGRI_FOOD: 'Agri-food',
-      TOURISM: 'Tourism and hospitality',
-      STRATEGY: 'Business strategy',
-    },
-    score: {
-      SECTOR: 'Sector',
-      ECONOMY: 'Economy',
-      INTERNATIONALIZATION: 'Export markets',
-      WOMEN_LED: 'Women-led',
-      TOPICS: 'Needs and expertise',
-      LOCALITY: 'Locality',
     },
     organizations: {
       title: 'My organisations',
@@ -452,15 +417,6 @@ export const owner = defineMessages(
     },
   },
   {
-    kind: {
-      MSME: 'UMKM',
-      STARTUP: 'Perusahaan rintisan',
-    },
-    locality: {
-      METROPOLITAN: 'Metropolitan',
-      SUB_REGIONAL: 'Kota daerah',
-      RURAL: 'Perdesaan',
-    },
     sizeClass: {
       MICRO: 'Usaha mikro',
       SMALL: 'Usaha kecil',
@@ -472,32 +428,6 @@ export const owner = defineMessages(
       womenOwned: 'Dimiliki perempuan',
       youthLed: 'Dipimpin anak muda',
       socialEnterprise: 'Usaha sosial',
-    },
-    topics: {
-      DIGITAL_TRANSFORMATION: 'Transformasi digital',
-      E_COMMERCE: 'Perdagangan elektronik (e-commerce)',
-      EXPORT: 'Ekspor dan internasionalisasi',
-      FINANCE: 'Akses pembiayaan',
-      MARKETING: 'Pemasaran dan merek',
-      OPERATIONS: 'Operasional dan mutu',
-      TECHNOLOGY: 'Penerapan teknologi',
-      PRODUCT_DESIGN: 'Desain produk',
-      SUPPLY_CHAIN: 'Rantai pasok dan rantai nilai',
-      SUSTAINABILITY: 'Keberlanjutan',
-      SOCIAL_INNOVATION: 'Inovasi sosial',
-      LEGAL_IP: 'Hukum dan kekayaan intelektual',
-      LEADERSHIP_HR: 'Kepemimpinan dan SDM',
-      AGRI_FOOD: 'Agripangan',
-      TOURISM: 'Pariwisata dan perhotelan',
-      STRATEGY: 'Strategi bisnis',
-    },
-    score: {
-      SECTOR: 'Sektor',
-      ECONOMY: 'Ekonomi',
-      INTERNATIONALIZATION: 'Pasar ekspor',
-      WOMEN_LED: 'Dipimpin perempuan',
-      TOPICS: 'Kebutuhan dan keahlian',
-      LOCALITY: 'Lokasi',
     },
     organizations: {
       title: 'Organisasi saya',

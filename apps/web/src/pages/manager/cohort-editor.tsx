@@ -144,7 +144,7 @@ function MemberSearch({
           label: o.name,
           detail: [
             o.city ? `${o.city}, ${o.economy.name}` : o.economy.name,
-            t(`manager.localities.${o.locality}`),
+            t(`domain.localities.${o.locality}`),
             t(`manager.sizeClasses.${o.sizeClass}`),
             o.womenLed ? t('manager.cohort.womenLed') : null,
           ]

@@ -160,7 +160,7 @@ export function ProgramPage() {
               max={report.totals.organizations}
               bars={inOrder(report.byLocality, LOCALITIES).map((cell) => ({
                 key: cell.key,
-                label: t(`manager.localities.${cell.key}`),
+                label: t(`domain.localities.${cell.key}`),
                 value: cell.suppressed ? null : cell.organizations,
                 display: format.number(cell.organizations),
                 note: hidden,

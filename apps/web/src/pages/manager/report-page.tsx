@@ -196,7 +196,7 @@ export function ReportPage() {
         {
           name: 'byLocality',
           cells: inOrder(report.byLocality, LOCALITIES),
-          label: (k) => t(`manager.localities.${k}`),
+          label: (k) => t(`domain.localities.${k}`),
         },
         {
           name: 'bySizeClass',
@@ -412,7 +412,7 @@ function ReportFilters({
           onChange={set('locality')}
           options={[
             ...any(t('manager.report.allLocalities')),
-            ...LOCALITIES.map((l) => ({ value: l, label: t(`manager.localities.${l}`) })),
+            ...LOCALITIES.map((l) => ({ value: l, label: t(`domain.localities.${l}`) })),
           ]}
         />
         <SelectField

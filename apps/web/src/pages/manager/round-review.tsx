@@ -5,7 +5,7 @@ import { downloadText } from '../../components/download';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/fields';
 import { Loading } from '../../components/page';
-import { ScoreBars } from '../../components/score-bars';
+import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql } from '../../graphql';
 import { useFormat } from './format';
 import { pairNames, useNameLabels, type PairNames } from './names';
@@ -171,6 +171,7 @@ const pairKey = (p: PairRef) => `${p.organizationId}/${p.mentorId}`;
  */
 export function RoundReview({ round, onChanged }: { round: Round; onChanged: () => void }) {
   const { t } = useTranslation();
+  const scoreParts = useScoreParts();
   const format = useFormat();
   const proposed = round.status === 'PROPOSED';
   const [wantCandidates, setWantCandidates] = useState(false);
@@ -241,12 +242,7 @@ export function RoundReview({ round, onChanged }: { round: Round; onChanged: () 
                     <summary>{t('manager.review.breakdown')}</summary>
                     <ScoreBars
                       caption={t('manager.review.breakdownCaption', { organization, mentor })}
-                      parts={pair.breakdown.map((part) => ({
-                        code: part.code,
-                        label: t(`manager.components.${part.code}`),
-                        points: part.points,
-                        max: part.maxPoints,
-                      }))}
+                      parts={scoreParts(pair.breakdown)}
                     />
                   </details>
                 ) : null}

@@ -7,9 +7,9 @@ import { MultiSelectField, type MultiSelectOption } from '../../components/multi
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields';
 import { Loading, Page } from '../../components/page';
-import { ScoreBars } from '../../components/score-bars';
+import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql';
-import { useFormat, useScoreParts } from './shared';
+import { useFormat } from './shared';
 
 export const MENTOR_PROFILE_PAGE = graphql(`
   query MentorProfilePage {
@@ -441,10 +441,10 @@ function RecommendedOrganizations({ mentorId }: { mentorId: string }) {
             <h3>{r.organization.name}</h3>
             <p className="meta">
               {[
-                t(`mentor.kinds.${r.organization.kind}`),
+                t(`domain.kinds.${r.organization.kind}`),
                 r.organization.isicDivision.title,
                 [r.organization.city, r.organization.economy.name].filter(Boolean).join(', '),
-                t(`mentor.localities.${r.organization.locality}`),
+                t(`domain.localities.${r.organization.locality}`),
               ].join(' · ')}
             </p>
             <p>

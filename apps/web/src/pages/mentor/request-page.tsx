@@ -8,9 +8,9 @@ import { ErrorNotice } from '../../components/error-notice';
 import { FactsList } from '../../components/facts-list';
 import { TextArea } from '../../components/fields';
 import { Loading, Page } from '../../components/page';
-import { ScoreBars } from '../../components/score-bars';
+import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql, type ResultOf } from '../../graphql';
-import { DECLINE_REASONS, RequestStatusBadge, useFormat, useScoreParts, type DeclineReason } from './shared';
+import { DECLINE_REASONS, RequestStatusBadge, useFormat, type DeclineReason } from './shared';
 
 export const MENTORSHIP_REQUEST_PAGE = graphql(`
   query MentorshipRequestPage($id: ID!) {
@@ -487,14 +487,14 @@ function OrganizationFacts({ organization: o }: { organization: Organization }) 
       {o.description ? <p>{o.description}</p> : null}
       <FactsList
         facts={[
-          { label: t('mentor.facts.kind'), value: t(`mentor.kinds.${o.kind}`) },
+          { label: t('mentor.facts.kind'), value: t(`domain.kinds.${o.kind}`) },
           {
             label: t('mentor.facts.sector'),
             value: `${o.isicDivision.code} · ${o.isicDivision.title} (${o.isicDivision.section.code} · ${o.isicDivision.section.title})`,
           },
           { label: t('mentor.facts.economy'), value: o.economy.name },
           o.city ? { label: t('mentor.facts.city'), value: o.city } : null,
-          { label: t('mentor.facts.locality'), value: t(`mentor.localities.${o.locality}`) },
+          { label: t('mentor.facts.locality'), value: t(`domain.localities.${o.locality}`) },
           {
             label: t('mentor.facts.employees'),
             value: t('mentor.facts.employeesValue', {
@@ -546,7 +546,7 @@ function PairBreakdown({ match, organization }: { match: Request['match']; organ
             <ul>
               {match.breakdown.map((c) => (
                 <li key={c.code}>
-                  {t(`mentor.scoreParts.${c.code}`)}: <span lang="en">{c.reason}</span>
+                  {t(`domain.scoreParts.${c.code}`)}: <span lang="en">{c.reason}</span>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { ScorePart } from '../../components/score-bars';
 
 /** The badge colour of each request status; the status is always written out as well. */
 const STATUS_CLASS: Record<string, string> = {
@@ -38,23 +37,11 @@ export function useFormat() {
     },
     /** An expertise topic in the user's language (the API's label for a topic we do not know). */
     topic: (code: string, fallback: string) => {
-      const key = `mentor.topics.${code}`;
+      const key = `domain.topics.${code}`;
       return i18n.exists(key) ? t(key) : fallback;
     },
     number: (n: number) => new Intl.NumberFormat(language).format(n),
   };
-}
-
-/** A score's components as ScoreBars parts, labelled in the user's language. */
-export function useScoreParts() {
-  const { t } = useTranslation();
-  return (breakdown: ReadonlyArray<{ code: string; points: number; maxPoints: number }>): ScorePart[] =>
-    breakdown.map((c) => ({
-      code: c.code,
-      label: t(`mentor.scoreParts.${c.code}`),
-      points: c.points,
-      max: c.maxPoints,
-    }));
 }
 
 export const REQUEST_STATUSES = [

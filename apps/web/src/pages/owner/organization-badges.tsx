@@ -17,7 +17,7 @@ export function OrganizationBadges({
   return (
     <p className="badges">
       <span className="badge">{t(`owner.sizeClass.${org.sizeClass}`)}</span>
-      <span className="badge">{t(`owner.locality.${org.locality}`)}</span>
+      <span className="badge">{t(`domain.localities.${org.locality}`)}</span>
       {org.womenLed ? <span className="badge badge-ok">{t('owner.badges.womenLed')}</span> : null}
       {org.womenOwned ? <span className="badge badge-ok">{t('owner.badges.womenOwned')}</span> : null}
       {org.youthLed ? <span className="badge">{t('owner.badges.youthLed')}</span> : null}

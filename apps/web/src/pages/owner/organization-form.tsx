@@ -233,8 +233,8 @@ export function OrganizationForm({
           error={errorOf('kind')}
           onChange={(v) => set('kind', v)}
           options={[
-            { value: 'MSME', label: t('owner.kind.MSME'), help: t('owner.orgForm.kindMsmeHelp') },
-            { value: 'STARTUP', label: t('owner.kind.STARTUP'), help: t('owner.orgForm.kindStartupHelp') },
+            { value: 'MSME', label: t('domain.kinds.MSME'), help: t('owner.orgForm.kindMsmeHelp') },
+            { value: 'STARTUP', label: t('domain.kinds.STARTUP'), help: t('owner.orgForm.kindStartupHelp') },
           ]}
         />
         <TextArea
@@ -350,7 +350,7 @@ export function OrganizationForm({
           onChange={(v) => set('locality', v)}
           options={(['METROPOLITAN', 'SUB_REGIONAL', 'RURAL'] as const).map((l) => ({
             value: l,
-            label: t(`owner.locality.${l}`),
+            label: t(`domain.localities.${l}`),
             help: t(`owner.orgForm.localityHelps.${l}`),
           }))}
         />

@@ -73,14 +73,14 @@ function OrganizationFacts({ org }: { org: OrganizationData }) {
   const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   const list = (items: string[]) => (items.length > 0 ? items.join(', ') : t('common.none'));
   const facts: Array<[string, string]> = [
-    [t('owner.organization.kind'), t(`owner.kind.${org.kind}`)],
+    [t('owner.organization.kind'), t(`domain.kinds.${org.kind}`)],
     [
       t('owner.organization.sector'),
       `${org.isicDivision.section.code} · ${org.isicDivision.section.title} — ${org.isicDivision.code} · ${org.isicDivision.title}`,
     ],
     [t('owner.organization.economy'), org.economy.name],
     [t('owner.organization.city'), org.city || t('common.none')],
-    [t('owner.organization.locality'), t(`owner.locality.${org.locality}`)],
+    [t('owner.organization.locality'), t(`domain.localities.${org.locality}`)],
     [t('owner.organization.cluster'), org.cluster ?? t('common.none')],
     [
       t('owner.organization.employees'),

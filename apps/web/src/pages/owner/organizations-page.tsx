@@ -79,7 +79,7 @@ export function OrganizationsPage() {
               <Link to={`/organizations/${org.id}`}>{org.name}</Link>
             </h2>
             <p className="meta">
-              {[t(`owner.kind.${org.kind}`), org.isicDivision.title, org.city, org.economy.name]
+              {[t(`domain.kinds.${org.kind}`), org.isicDivision.title, org.city, org.economy.name]
                 .filter(Boolean)
                 .join(' · ')}
             </p>

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField, SelectField } from '../../components/fields';
 import { Loading } from '../../components/page';
-import { ScoreBars } from '../../components/score-bars';
+import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql, type ResultOf } from '../../graphql';
 import { formatDate } from './format';
 import { useReference } from './reference';
@@ -264,7 +264,8 @@ function RecommendationCard({
   const [marking, setMatchInterest] = useMutation(SET_MATCH_INTEREST);
   const [requesting, setRequesting] = useState(false);
   const [sentId, setSentId] = useState<string | null>(null);
-  const label = (code: string) => t(`owner.score.${code}`);
+  const label = (code: string) => t(`domain.scoreParts.${code}`);
+  const scoreParts = useScoreParts();
 
   const mark = async (value: Interest) => {
     const next = interest === value ? null : value;
@@ -278,15 +279,7 @@ function RecommendationCard({
         <h3 id={headingId}>{mentor.displayName}</h3>
         <p className="meta">{mentor.headline}</p>
         <p className="score">{t('owner.recs.score', { score })}</p>
-        <ScoreBars
-          caption={t('owner.recs.breakdown')}
-          parts={breakdown.map((c) => ({
-            code: c.code,
-            label: label(c.code),
-            points: c.points,
-            max: c.maxPoints,
-          }))}
-        />
+        <ScoreBars caption={t('owner.recs.breakdown')} parts={scoreParts(breakdown)} />
         <h4>{t('owner.recs.why')}</h4>
         <ul className="reasons">
           {breakdown.map((c) => (

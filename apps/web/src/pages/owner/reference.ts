@@ -70,7 +70,7 @@ export function useReference(): Reference {
     const languageName = (code: string, fallback?: string) =>
       names?.of(code) ?? languageByCode.get(code) ?? fallback ?? code;
     const topicLabel = (code: string, fallback?: string) => {
-      const key = `owner.topics.${code}`;
+      const key = `domain.topics.${code}`;
       return i18n.exists(key) ? t(key) : (topicByCode.get(code) ?? fallback ?? code);
     };
     const collator = new Intl.Collator(language);
