@@ -83,6 +83,45 @@ describe('the web app shell (Chromium)', () => {
     await screenshot(page, 'home-owner-id');
   });
 
+  it('signs a new MSME owner up, straight into adding an organisation with the derived women-led status', async () => {
+    const page = await newPage(browser, t.url);
+    await page.goto('/signup');
+    await page.getByLabel('Your name').fill('Nok Saetang');
+    await page.getByLabel('E-mail').fill('nok@example.test');
+    await page.getByLabel('Password').fill('a long passphrase');
+    expect(
+      await page.getByRole('radio', { name: 'An MSME or startup looking for mentors' }).isChecked(),
+    ).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add an organisation' }).waitFor();
+
+    await page.getByLabel('Name of the organisation').fill('Lampang Ceramics Cooperative');
+    await page.getByRole('radio', { name: 'MSME', exact: true }).check();
+    await page
+      .getByLabel('Description')
+      .fill('Hand-made celadon tableware from a ceramics cluster in Lampang.');
+    await page.getByLabel('Sector (ISIC section)').selectOption('C');
+    await page.getByLabel('Activity (ISIC division)').selectOption('23');
+    await page.getByLabel('Economy').selectOption('TH');
+    await page.getByLabel('City or town').fill('Lampang');
+    await page.getByRole('radio', { name: 'Sub-regional town' }).check();
+    await page.getByLabel('Number of employees').fill('12');
+    await page.getByText('Size class: Small enterprise.').waitFor();
+    await page.getByLabel('Share owned by women (%)').fill('60');
+    await page.getByLabel('A woman is CEO, COO, President or Vice-President').check();
+    await page.getByText(/women-owned: yes; women-led: yes/i).waitFor();
+    await page
+      .getByRole('group', { name: 'Languages you work in' })
+      .getByRole('checkbox', { name: 'Thai' })
+      .check();
+    await expectAccessible(page);
+    await screenshot(page, 'owner-organisation-form');
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lampang Ceramics Cooperative' }).waitFor();
+    await page.getByText('Women-led').first().waitFor();
+  });
+
   it('fits a phone: the navigation folds behind a menu button', async () => {
     const page = await newPage(browser, t.url, PHONE);
     await logIn(page, 'owner@demo.test');

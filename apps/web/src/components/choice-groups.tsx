@@ -55,6 +55,50 @@ function Group({
   );
 }
 
+/**
+ * One option: its label names the control, its help line describes it (so a screen reader says
+ * "MSME, radio button" and then the help, not both run together as the name).
+ */
+function ChoiceOption({
+  type,
+  name,
+  option,
+  checked,
+  disabled,
+  onChange,
+}: {
+  type: 'checkbox' | 'radio';
+  name?: string;
+  option: Choice & { value: string };
+  checked: boolean;
+  disabled?: boolean;
+  onChange(checked: boolean): void;
+}) {
+  const id = useId();
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={option.value}
+        disabled={disabled}
+        checked={checked}
+        aria-describedby={option.help ? `${id}-help` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>
+        <label htmlFor={id}>{option.label}</label>
+        {option.help ? (
+          <span className="choice-help" id={`${id}-help`}>
+            {option.help}
+          </span>
+        ) : null}
+      </span>
+    </div>
+  );
+}
+
 /** Several checkboxes for one list value (e.g. languages), in a fieldset with a legend. */
 export function CheckboxGroup({
   value,
@@ -65,21 +109,14 @@ export function CheckboxGroup({
   return (
     <Group {...frame}>
       {options.map((o) => (
-        <label key={o.value} className="choice">
-          <input
-            type="checkbox"
-            value={o.value}
-            disabled={disabled}
-            checked={value.includes(o.value)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))
-            }
-          />
-          <span>
-            {o.label}
-            {o.help ? <span className="choice-help">{o.help}</span> : null}
-          </span>
-        </label>
+        <ChoiceOption
+          key={o.value}
+          type="checkbox"
+          option={o}
+          disabled={disabled}
+          checked={value.includes(o.value)}
+          onChange={(checked) => onChange(checked ? [...value, o.value] : value.filter((v) => v !== o.value))}
+        />
       ))}
     </Group>
   );
@@ -96,20 +133,15 @@ export function RadioGroup({
   return (
     <Group {...frame}>
       {options.map((o) => (
-        <label key={o.value} className="choice">
-          <input
-            type="radio"
-            name={name}
-            value={o.value}
-            disabled={disabled}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-          />
-          <span>
-            {o.label}
-            {o.help ? <span className="choice-help">{o.help}</span> : null}
-          </span>
-        </label>
+        <ChoiceOption
+          key={o.value}
+          type="radio"
+          name={name}
+          option={o}
+          disabled={disabled}
+          checked={value === o.value}
+          onChange={() => onChange(o.value)}
+        />
       ))}
     </Group>
   );
