@@ -37,6 +37,11 @@ export function useDraft<T>(key: string, initial: T): [T, Dispatch<SetStateActio
   return [value, setValue, clear];
 }
 
+/** Forgets one draft (after the form it belongs to was saved elsewhere, e.g. by its page). */
+export function discardDraft(key: string): void {
+  sessionStorage.removeItem(PREFIX + key);
+}
+
 /** Forgets every draft (on logout: the next person at this computer must not see them). */
 export function clearDrafts(): void {
   for (let i = sessionStorage.length - 1; i >= 0; i--) {

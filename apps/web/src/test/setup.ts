@@ -11,6 +11,7 @@ setupI18n({ language: 'en', onMissingKey: (key) => missingKeys.push(key) });
 beforeEach(() => {
   missingKeys.length = 0;
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 afterEach(() => {

@@ -19,6 +19,7 @@ import {
   type OrganizationFormValues,
   type OrganizationInput,
 } from './organization-form';
+import { discardDraft } from '../../components/use-draft';
 
 type OrganizationData = ResultOf<typeof ORGANIZATION_FIELDS>;
 
@@ -75,12 +76,16 @@ export function NewOrganizationPage() {
     const created = response.data
       ? readFragment(ORGANIZATION_FIELDS, response.data.createOrganization)
       : null;
-    if (created) void navigate(`/organizations/${created.id}`, { state: { saved: 'created' } });
+    if (created) {
+      discardDraft(NEW_DRAFT);
+      void navigate(`/organizations/${created.id}`, { state: { saved: 'created' } });
+    }
   };
   return (
     <Page title={t('owner.orgForm.newTitle')}>
       <p className="lead">{t('owner.orgForm.intro')}</p>
       <OrganizationForm
+        draftKey={NEW_DRAFT}
         initial={EMPTY_ORGANIZATION}
         submitLabel={t('owner.orgForm.create')}
         submittingLabel={t('common.saving')}
@@ -96,6 +101,8 @@ export function NewOrganizationPage() {
     </Page>
   );
 }
+
+const NEW_DRAFT = 'organization.new';
 
 export function EditOrganizationPage() {
   const { t } = useTranslation();
@@ -126,11 +133,15 @@ function EditOrganization({ org }: { org: OrganizationData }) {
       return;
     }
     const response = await update({ id: org.id, input }, { additionalTypenames: ['Organization'] });
-    if (response.data) void navigate(`/organizations/${org.id}`, { state: { saved: 'updated' } });
+    if (response.data) {
+      discardDraft(`organization.${org.id}`);
+      void navigate(`/organizations/${org.id}`, { state: { saved: 'updated' } });
+    }
   };
   return (
     <>
       <OrganizationForm
+        draftKey={`organization.${org.id}`}
         initial={initial}
         submitLabel={t('owner.orgForm.save')}
         submittingLabel={t('common.saving')}

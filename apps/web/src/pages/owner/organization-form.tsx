@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useDraft } from '../../components/use-draft';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { CheckboxGroup, RadioGroup } from '../../components/choice-groups';
@@ -143,7 +144,10 @@ export function OrganizationForm({
   error,
   onSubmit,
   cancel,
+  draftKey,
 }: {
+  /** Where the typed values are kept until saved (see useDraft); the page discards it on success. */
+  draftKey: string;
   initial: OrganizationFormValues;
   submitLabel: string;
   submittingLabel: string;
@@ -154,7 +158,7 @@ export function OrganizationForm({
 }) {
   const { t, i18n } = useTranslation();
   const reference = useReference();
-  const [values, setValues] = useState<OrganizationFormValues>(initial);
+  const [values, setValues] = useDraft<OrganizationFormValues>(draftKey, initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);

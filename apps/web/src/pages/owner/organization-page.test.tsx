@@ -189,7 +189,7 @@ describe('an organisation and its recommended mentors', { timeout: 20_000 }, () 
           apiError('TOO_MANY_OPEN_REQUESTS', 'This organisation already has 3 open requests'),
       }),
     );
-    render(<TestApp path="/organizations/org-1" />);
+    const { unmount } = render(<TestApp path="/organizations/org-1" />);
     const dewi = await card('Dewi Santoso');
     await user.click(within(dewi).getByRole('button', { name: 'Request mentorship' }));
     await user.type(within(dewi).getByLabelText('Your message'), 'Please help us export.');
@@ -202,6 +202,13 @@ describe('an organisation and its recommended mentors', { timeout: 20_000 }, () 
     expect(alert).toHaveAttribute('data-error-code', 'TOO_MANY_OPEN_REQUESTS');
     expect(within(dewi).getByLabelText('Your message')).toHaveValue('Please help us export.');
     expect(within(dewi).getByRole('button', { name: 'Send request' })).toBeEnabled();
+
+    // Leaving the page (or logging in again after the session ran out) loses nothing typed.
+    unmount();
+    render(<TestApp path="/organizations/org-1" />);
+    const again = await card('Dewi Santoso');
+    await user.click(within(again).getByRole('button', { name: 'Request mentorship' }));
+    expect(within(again).getByLabelText('Your message')).toHaveValue('Please help us export.');
   });
 
   it('asks for a message before sending', async () => {

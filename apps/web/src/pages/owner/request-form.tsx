@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useDraft } from '../../components/use-draft';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorNotice } from '../../components/error-notice';
@@ -39,9 +40,16 @@ export function RequestForm({
   onCancel(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [message, setMessage] = useState('');
-  const [goals, setGoals] = useState<string[]>(['']);
-  const [autoReroute, setAutoReroute] = useState(false);
+  // Kept as a draft: an expired session or a refused request loses nothing typed.
+  const [draft, setDraft, clearDraft] = useDraft(`request.${organizationId}.${mentor.id}`, {
+    message: '',
+    goals: [''],
+    autoReroute: false,
+  });
+  const { message, goals, autoReroute } = draft;
+  const setMessage = (next: string) => setDraft((d) => ({ ...d, message: next }));
+  const setGoals = (next: (all: string[]) => string[]) => setDraft((d) => ({ ...d, goals: next(d.goals) }));
+  const setAutoReroute = (next: boolean) => setDraft((d) => ({ ...d, autoReroute: next }));
   const [errors, setErrors] = useState<{ message?: string; goals: Record<number, string> }>({ goals: {} });
   const [focusGoal, setFocusGoal] = useState<number | null>(null);
   const [result, request] = useMutation(REQUEST_MENTORSHIP);
@@ -87,7 +95,10 @@ export function RequestForm({
       },
       { additionalTypenames: ['Organization', 'MentorshipRequest'] },
     );
-    if (response.data) onSent(response.data.requestMentorship.id);
+    if (response.data) {
+      clearDraft();
+      onSent(response.data.requestMentorship.id);
+    }
   };
 
   const count = new Intl.NumberFormat(i18n.language);
