@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession, type Role } from '../auth/session';
 import { graphql } from '../graphql';
 import { LANGUAGES, changeLanguage, type LanguageCode } from '../i18n';
+import { Loading } from './page';
 
 export const UNREAD = graphql(`
   query UnreadNotifications {
@@ -112,7 +113,9 @@ export function Layout() {
         </label>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
-import { OutboxPage } from './outbox-page';
-import { UsersPage } from './users-page';
+import { lazyPage } from '../../components/lazy-page';
+
+const OutboxPage = lazyPage(() => import('./outbox-page'), 'OutboxPage');
+const UsersPage = lazyPage(() => import('./users-page'), 'UsersPage');
 
 /** This area's pages, mounted inside the signed-in layout by app.tsx. */
 export const routes: RouteObject[] = [

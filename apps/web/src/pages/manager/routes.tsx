@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
-import { ComparePage } from './compare-page';
-import { ProgramPage } from './program-page';
-import { ProgramsPage } from './programs-page';
-import { ReportPage } from './report-page';
-import { RoundPage } from './round-page';
+import { lazyPage } from '../../components/lazy-page';
+
+const ComparePage = lazyPage(() => import('./compare-page'), 'ComparePage');
+const ProgramPage = lazyPage(() => import('./program-page'), 'ProgramPage');
+const ProgramsPage = lazyPage(() => import('./programs-page'), 'ProgramsPage');
+const ReportPage = lazyPage(() => import('./report-page'), 'ReportPage');
+const RoundPage = lazyPage(() => import('./round-page'), 'RoundPage');
 
 const managers = (page: ReactNode) => <RequireRole roles={['PROGRAM_MANAGER', 'ADMIN']}>{page}</RequireRole>;
 

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
-import { MentorProfilePage } from './mentor-profile-page';
-import { RequestPage } from './request-page';
-import { RequestsPage } from './requests-page';
+import { lazyPage } from '../../components/lazy-page';
+
+const MentorProfilePage = lazyPage(() => import('./mentor-profile-page'), 'MentorProfilePage');
+const RequestPage = lazyPage(() => import('./request-page'), 'RequestPage');
+const RequestsPage = lazyPage(() => import('./requests-page'), 'RequestsPage');
 
 /** This area's pages, mounted inside the signed-in layout by app.tsx. */
 export const routes: RouteObject[] = [

@@ -1,10 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
-import { MentorshipPage } from './mentorship/mentorship-page';
-import { MentorshipsPage } from './mentorships-page';
-import { EditOrganizationPage, NewOrganizationPage } from './organization-form-page';
-import { OrganizationPage } from './organization-page';
-import { OrganizationsPage } from './organizations-page';
+import { lazyPage } from '../../components/lazy-page';
+
+const MentorshipPage = lazyPage(() => import('./mentorship/mentorship-page'), 'MentorshipPage');
+const MentorshipsPage = lazyPage(() => import('./mentorships-page'), 'MentorshipsPage');
+const EditOrganizationPage = lazyPage(() => import('./organization-form-page'), 'EditOrganizationPage');
+const NewOrganizationPage = lazyPage(() => import('./organization-form-page'), 'NewOrganizationPage');
+const OrganizationPage = lazyPage(() => import('./organization-page'), 'OrganizationPage');
+const OrganizationsPage = lazyPage(() => import('./organizations-page'), 'OrganizationsPage');
 
 /** Who may look at and change an organisation: its owner, its economy's managers, admins. */
 const ORGANIZATION_ROLES = ['MSME_OWNER', 'PROGRAM_MANAGER', 'ADMIN'] as const;
