@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPath } from '../browser/chromium-path';
+import requireServices from './require-services';
 
 /**
  * Browser tests drive Debian's Chromium (no browser download) against the built app. Fail in
  * seconds, saying what is missing, rather than test by test.
  */
-export default function requireBrowser(): void {
+export default async function requireBrowser(): Promise<void> {
+  // The queue dashboard's test runs on PostgreSQL and Redis.
+  await requireServices();
   const missing: string[] = [];
   if (!existsSync(chromiumPath()))
     missing.push(
