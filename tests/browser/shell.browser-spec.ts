@@ -122,6 +122,33 @@ describe('the web app shell (Chromium)', () => {
     await page.getByText('Women-led').first().waitFor();
   });
 
+  it('works from the keyboard alone: skip link, log in, navigate', async () => {
+    const page = await newPage(browser, t.url);
+    await page.goto('/login');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    // Tab on to the e-mail field, typing as we go; Enter submits the form.
+    const focusedLabel = () =>
+      page.evaluate<string>(
+        "document.activeElement?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? ''",
+      );
+    for (let i = 0; i < 10 && (await focusedLabel()) !== 'E-mail'; i++) await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('E-mail');
+    await page.keyboard.type('mentor@demo.test');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Password');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
+    // The navigation is reachable by Tab, and Enter follows a link.
+    for (let i = 0; i < 15 && (await focusedLabel()) !== 'Requests'; i++) await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('Requests');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mentorship requests' }).waitFor();
+  });
+
   it('fits a phone: the navigation folds behind a menu button', async () => {
     const page = await newPage(browser, t.url, PHONE);
     await logIn(page, 'owner@demo.test');
