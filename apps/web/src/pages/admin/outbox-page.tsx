@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { ErrorNotice } from '../../components/error-notice';
+import { TableStatusBody } from '../../components/table-status';
 import { CheckboxField } from '../../components/fields';
-import { Loading, Page } from '../../components/page';
+import { Page } from '../../components/page';
 import { graphql, type ResultOf } from '../../graphql';
 import { QueueDashboardButton } from './queue-dashboard-button';
 
@@ -137,17 +137,11 @@ function OutboxChunk({
     iso ? <time dateTime={iso}>{date.format(new Date(iso))}</time> : <span className="meta">—</span>;
   if (error || (fetching && !data))
     return (
-      <tbody>
-        <tr>
-          <td colSpan={COLUMNS}>
-            {error ? (
-              <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-            ) : (
-              <Loading />
-            )}
-          </td>
-        </tr>
-      </tbody>
+      <TableStatusBody
+        columns={COLUMNS}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      />
     );
   return (
     <tbody>

@@ -5,8 +5,9 @@ import { errorCode, errorField } from '../../api/errors';
 import type { Role } from '../../auth/session';
 import { CheckboxGroup } from '../../components/choice-groups';
 import { ErrorNotice } from '../../components/error-notice';
+import { TableStatusBody } from '../../components/table-status';
 import { SelectField, TextField } from '../../components/fields';
-import { Loading, Page } from '../../components/page';
+import { Page } from '../../components/page';
 import { graphql, type ResultOf } from '../../graphql';
 
 export const ADMIN_USERS = graphql(`
@@ -232,17 +233,11 @@ function UserChunk({
   }, [onTail, totalCount, hasNextPage, endCursor]);
   if (error || (fetching && !data))
     return (
-      <tbody>
-        <tr>
-          <td colSpan={COLUMNS}>
-            {error ? (
-              <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-            ) : (
-              <Loading />
-            )}
-          </td>
-        </tr>
-      </tbody>
+      <TableStatusBody
+        columns={COLUMNS}
+        error={error}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      />
     );
   return (
     <tbody>

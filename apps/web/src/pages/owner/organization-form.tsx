@@ -183,6 +183,24 @@ export function OrganizationForm({
       : t('owner.orgForm.errors.invalid');
   };
 
+  /** A share in percent (0-100), as the women-led and women-owned rules read them. */
+  const percentField = (field: 'womenOwnershipPercent' | 'boardWomenPercent') => (
+    <TextField
+      label={t(`owner.orgForm.${field}`)}
+      help={t('owner.orgForm.percentHelp')}
+      name={field}
+      type="number"
+      inputMode="decimal"
+      min={0}
+      max={100}
+      step="any"
+      required
+      value={values[field]}
+      error={errorOf(field)}
+      onChange={(e) => set(field, e.target.value)}
+    />
+  );
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = validate(values, new Date().getFullYear());
@@ -398,20 +416,7 @@ export function OrganizationForm({
           <p>{t('owner.orgForm.womenLedRule')}</p>
           <p>{t('owner.orgForm.derivedRule')}</p>
         </div>
-        <TextField
-          label={t('owner.orgForm.womenOwnershipPercent')}
-          help={t('owner.orgForm.percentHelp')}
-          name="womenOwnershipPercent"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          step="any"
-          required
-          value={values.womenOwnershipPercent}
-          error={errorOf('womenOwnershipPercent')}
-          onChange={(e) => set('womenOwnershipPercent', e.target.value)}
-        />
+        {percentField('womenOwnershipPercent')}
         <CheckboxField
           label={t('owner.orgForm.womanInTopManagement')}
           help={t('owner.orgForm.womanInTopManagementHelp')}
@@ -424,22 +429,7 @@ export function OrganizationForm({
           checked={values.hasBoard}
           onChange={(e) => set('hasBoard', e.target.checked)}
         />
-        {values.hasBoard ? (
-          <TextField
-            label={t('owner.orgForm.boardWomenPercent')}
-            help={t('owner.orgForm.percentHelp')}
-            name="boardWomenPercent"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            required
-            value={values.boardWomenPercent}
-            error={errorOf('boardWomenPercent')}
-            onChange={(e) => set('boardWomenPercent', e.target.value)}
-          />
-        ) : null}
+        {values.hasBoard ? percentField('boardWomenPercent') : null}
         <p className="derived" aria-live="polite">
           {derived
             ? t('owner.orgForm.womenPreview', {
