@@ -52,12 +52,18 @@ export async function newPage(
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
   const page = await context.newPage();
-  // Any uncaught error in the app fails the test that caused it.
-  page.on('pageerror', (err) => {
-    throw err;
+  // Uncaught errors in the app and content-security-policy refusals, checked on every key page.
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      problems.push(`CSP: ${message.text()}`);
   });
+  pageProblems.set(page, problems);
   return page;
 }
+
+const pageProblems = new WeakMap<Page, string[]>();
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
@@ -74,7 +80,10 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
 }
 
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now: every violation, named. */
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now, every violation named; and no
+ * uncaught error or content-security-policy refusal since the page opened.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -83,6 +92,7 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(found).toEqual([]);
+  expect(pageProblems.get(page) ?? []).toEqual([]);
 }
 
 /** Saves a full-page screenshot under artifacts/screenshots (kept by CI as the run's record). */

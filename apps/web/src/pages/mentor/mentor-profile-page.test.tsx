@@ -72,7 +72,8 @@ const RECOMMENDATION = {
 function mentorApi(overrides: Record<string, (variables: Record<string, unknown>) => unknown> = {}) {
   return mockApi({
     ...signedInAs(['MENTOR']),
-    MentorProfilePage: () => ({ myMentorProfile: PROFILE, ...REFERENCE }),
+    MentorProfilePage: () => ({ myMentorProfile: PROFILE }),
+    Reference: () => REFERENCE,
     MentorRecommendedOrganizations: () => ({ recommendedOrganizations: [RECOMMENDATION] }),
     ...overrides,
   });
@@ -95,7 +96,7 @@ describe('the mentor profile', () => {
 
   it('says when every place is taken', async () => {
     api = mentorApi({
-      MentorProfilePage: () => ({ myMentorProfile: { ...PROFILE, activeMentorships: 3 }, ...REFERENCE }),
+      MentorProfilePage: () => ({ myMentorProfile: { ...PROFILE, activeMentorships: 3 } }),
     });
     render(<TestApp path="/mentor/profile" />);
     expect(await screen.findByText('3 of 3 places taken')).toBeInTheDocument();
@@ -226,10 +227,10 @@ describe('the mentor profile', () => {
   });
 
   it('offers to create a profile when there is none yet', async () => {
-    api = mentorApi({ MentorProfilePage: () => ({ myMentorProfile: null, ...REFERENCE }) });
+    api = mentorApi({ MentorProfilePage: () => ({ myMentorProfile: null }) });
     render(<TestApp path="/mentor/profile" />);
     expect(await screen.findByText(/You have no mentor profile yet/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Create profile' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Create profile' })).toBeInTheDocument();
     expect(screen.queryByRole('meter', { name: 'Places taken' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Capacity')).toHaveValue(3);
   });

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { rejectedFields } from '../../api/errors';
+import { useReference } from '../../api/reference';
 import { CheckboxGroup } from '../../components/choice-groups';
 import { MultiSelectField, type MultiSelectOption } from '../../components/multi-select-field';
 import { ErrorNotice } from '../../components/error-notice';
@@ -37,26 +38,6 @@ export const MENTOR_PROFILE_PAGE = graphql(`
       acceptingRequests
       yearsOfExperience
       gender
-    }
-    economies {
-      code
-      name
-    }
-    sectors {
-      code
-      title
-      divisions {
-        code
-        title
-      }
-    }
-    languages {
-      code
-      name
-    }
-    expertiseTopics {
-      code
-      label
     }
   }
 `);
@@ -212,7 +193,7 @@ function CapacityIndicator({ profile }: { profile: Profile }) {
 
 function ProfileEditor({ data, onCreated }: { data: PageData; onCreated(): void }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const reference = useReference();
   const [form, setForm] = useState<ProfileForm>(() => formOf(data.myMentorProfile));
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState(false);
@@ -263,27 +244,26 @@ function ProfileEditor({ data, onCreated }: { data: PageData; onCreated(): void 
     }
   };
 
-  const economyOptions: MultiSelectOption[] = data.economies.map((e) => ({ value: e.code, label: e.name }));
-  const sectorOptions: MultiSelectOption[] = data.sectors.flatMap((s) => {
+  const economyOptions: MultiSelectOption[] = reference.economies;
+  const sectorOptions: MultiSelectOption[] = (reference.data?.sectors ?? []).flatMap((s) => {
     const group = t('mentor.profile.sectorGroup', { code: s.code, title: s.title });
     return [
       { value: s.code, label: t('mentor.profile.sectorSection', { code: s.code, title: s.title }), group },
       ...s.divisions.map((d) => ({ value: d.code, label: `${d.code} · ${d.title}`, group })),
     ];
   });
-  const languageOptions: MultiSelectOption[] = data.languages
-    .map((l) => ({ value: l.code, label: format.language(l.code, l.name) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  const topicOptions: MultiSelectOption[] = data.expertiseTopics.map((tp) => ({
-    value: tp.code,
-    label: format.topic(tp.code, tp.label),
-  }));
+  const languageOptions: MultiSelectOption[] = reference.languages;
+  const topicOptions: MultiSelectOption[] = reference.topics;
   const pickerText = {
     addLabel: t('mentor.picker.add'),
     removeLabel: (label: string) => t('mentor.picker.remove', { label }),
     placeholder: t('mentor.picker.choose'),
     emptyText: t('mentor.picker.none'),
   };
+
+  if (!reference.data) {
+    return reference.error ? <ErrorNotice error={reference.error} /> : <Loading />;
+  }
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="profile-form-title">

@@ -30,7 +30,7 @@ describe('the organisation form', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       CreateOrganization: () => ({ createOrganization: ORGANIZATION }),
       OwnerOrganization: () => ({ organization: ORGANIZATION }),
       RecommendedMentors: () => ({ recommendedMentors: RECOMMENDATIONS }),
@@ -82,7 +82,7 @@ describe('the organisation form', { timeout: 20_000 }, () => {
 
   it('checks the answers before sending, naming each field to mend', async () => {
     const user = userEvent.setup();
-    api = mockApi({ ...signedInAs(['MSME_OWNER']), OwnerReference: () => REFERENCE });
+    api = mockApi({ ...signedInAs(['MSME_OWNER']), Reference: () => REFERENCE });
     render(<TestApp path="/organizations/new" />);
     await user.type(await screen.findByLabelText('Number of employees'), '-3');
     await user.click(screen.getByRole('button', { name: 'Save organisation' }));
@@ -100,7 +100,7 @@ describe('the organisation form', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       CreateOrganization: () => ({
         errors: [
           {
@@ -136,7 +136,7 @@ describe('the organisation form', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       CreateOrganization: () => apiError('BAD_USER_INPUT', 'name is taken here', 'name'),
     });
     render(<TestApp path="/organizations/new" />);
@@ -152,7 +152,7 @@ describe('the organisation form', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       OwnerOrganization: () => ({ organization: ORGANIZATION }),
       UpdateOrganization: () => ({
         updateOrganization: { ...ORGANIZATION, employees: 60, sizeClass: 'MEDIUM' },

@@ -9,7 +9,7 @@ import { Loading } from '../../components/page';
 import type { VariablesOf } from '../../graphql';
 import { rejectedFields } from '../../api/errors';
 import { sizeClassOf, womenLeadership } from './organization-rules';
-import { useReference } from './reference';
+import { useReference } from '../../api/reference';
 import type { CREATE_ORGANIZATION } from './organization-documents';
 
 export type OrganizationInput = VariablesOf<typeof CREATE_ORGANIZATION>['input'];

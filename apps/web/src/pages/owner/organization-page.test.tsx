@@ -7,7 +7,7 @@ import { ORGANIZATION, RECOMMENDATIONS, REFERENCE } from './test-fixtures';
 
 const pageApi = (extra: Record<string, (variables: Record<string, unknown>) => unknown> = {}) => ({
   ...signedInAs(['MSME_OWNER']),
-  OwnerReference: () => REFERENCE,
+  Reference: () => REFERENCE,
   OwnerOrganization: () => ({ organization: ORGANIZATION }),
   RecommendedMentors: () => ({ recommendedMentors: RECOMMENDATIONS }),
   ...extra,

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent } from './format';
 import { OrganizationBadges } from './organization-badges';
 import { ORGANIZATION, ORGANIZATION_FIELDS } from './organization-documents';
 import { Recommendations } from './recommendations';
-import { useReference } from './reference';
+import { useReference } from '../../api/reference';
 import './owner.css';
 
 type OrganizationData = ResultOf<typeof ORGANIZATION_FIELDS>;

@@ -8,7 +8,7 @@ import { Loading } from '../../components/page';
 import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql, type ResultOf } from '../../graphql';
 import { formatDate } from './format';
-import { useReference } from './reference';
+import { useReference } from '../../api/reference';
 import { RequestForm } from './request-form';
 
 export const RECOMMENDED_MENTORS = graphql(`

@@ -13,7 +13,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
   it('shows the parties, status and goals', async () => {
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship() }),
     });
     render(<TestApp path="/mentorships/ms-1" />);
@@ -35,7 +35,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     let sessions: unknown[] = [];
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship({ sessions }) }),
       LogMentorshipSession: (v) => {
         const input = v.input as { heldOn: string; minutes: number; topics: string[]; notes: string };
@@ -82,7 +82,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship() }),
     });
     render(<TestApp path="/mentorships/ms-1" />);
@@ -107,7 +107,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     let goals = base.goals;
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: { ...base, goals } }),
       AddMentorshipGoal: (v) => {
         const goal = {
@@ -153,7 +153,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship() }),
       EndMentorship: () => apiError('NOT_ACTIVE', 'This mentorship has already completed or ended'),
     });
@@ -176,7 +176,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     let feedback: unknown[] = [];
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({
         mentorship: mentorship({ status: 'COMPLETED', endedAt: '2025-03-01T09:00:00.000Z', feedback }),
       }),
@@ -214,7 +214,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship() }),
       ReportMentorshipOutcomes: () => ({ reportMentorshipOutcomes: [] }),
     });
@@ -246,7 +246,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api = mockApi({
       ...signedInAs(['MSME_OWNER']),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MentorshipPage: () => ({ mentorship: mentorship() }),
     });
     render(<TestApp path="/mentorships/ms-1" />);
@@ -261,7 +261,7 @@ describe('the mentorship page', { timeout: 20_000 }, () => {
   it('shows the mentor the same page, without the outcome survey', async () => {
     api = mockApi({
       ...signedInAs(['MENTOR'], { id: 'mentor-user' }),
-      OwnerReference: () => REFERENCE,
+      Reference: () => REFERENCE,
       MyMentorProfileId: () => ({ myMentorProfile: { id: 'mentor-1' } }),
       MentorshipPage: () => ({ mentorship: mentorship() }),
     });

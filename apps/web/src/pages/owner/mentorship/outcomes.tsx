@@ -7,7 +7,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../../compon
 import type { VariablesOf } from '../../../graphql';
 import { rejectedFields } from '../../../api/errors';
 import { formatDate, formatNumber } from '../format';
-import { useReference } from '../reference';
+import { useReference } from '../../../api/reference';
 import { NOTES_MAX, REFRESH, REPORT_OUTCOMES, type MentorshipData, type Side } from './documents';
 
 type OutcomeInput = VariablesOf<typeof REPORT_OUTCOMES>['outcomes'][number];

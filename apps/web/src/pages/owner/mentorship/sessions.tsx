@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { TextArea, TextField } from '../../../components/fields';
 import { rejectedFields } from '../../../api/errors';
 import { dayOf, formatDay, formatNumber, todayIso } from '../format';
-import { useReference } from '../reference';
+import { useReference } from '../../../api/reference';
 import { LOG_SESSION, NOTES_MAX, REFRESH, type MentorshipData, type Side } from './documents';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, type CombinedError } from 'urql';
-import { graphql, type ResultOf } from '../../graphql';
+import { graphql, type ResultOf } from '../graphql';
 
-/** The reference lists the owner's forms choose from (public, and the same for everyone). */
-export const OWNER_REFERENCE = graphql(`
-  query OwnerReference {
+/** The reference lists forms choose from (public, and the same for everyone). */
+export const REFERENCE = graphql(`
+  query Reference {
     economies {
       code
       name
@@ -29,7 +29,7 @@ export const OWNER_REFERENCE = graphql(`
   }
 `);
 
-export type ReferenceData = ResultOf<typeof OWNER_REFERENCE>;
+export type ReferenceData = ResultOf<typeof REFERENCE>;
 
 export interface Option {
   value: string;
@@ -55,7 +55,7 @@ export interface Reference {
  */
 export function useReference(): Reference {
   const { t, i18n } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: OWNER_REFERENCE, requestPolicy: 'cache-first' });
+  const [{ data, fetching, error }] = useQuery({ query: REFERENCE, requestPolicy: 'cache-first' });
   const language = i18n.language;
   return useMemo(() => {
     let names: Intl.DisplayNames | null = null;
