@@ -125,6 +125,8 @@ describe('the web app shell (Chromium)', () => {
   it('works from the keyboard alone: skip link, log in, navigate', async () => {
     const page = await newPage(browser, t.url);
     await page.goto('/login');
+    // The app has rendered (its script runs after the page's load event).
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
     expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
