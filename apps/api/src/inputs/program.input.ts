@@ -1,8 +1,7 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsBoolean,
   IsEnum,
   IsInt,
   IsNumber,
@@ -14,7 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEMBERS_PER_CALL, PROGRAM_NAME_MAX } from '@app/programs';
-import { Locality, MatchInterest, RoundAlgorithm, SizeClass } from '../models/enums';
+import { MatchInterest, RoundAlgorithm } from '../models/enums';
+import { OrganizationFilterInput } from './organization.input';
 
 @InputType({ description: 'Maximum points per score component; whole numbers adding up to 100.' })
 export class ScoreWeightsInput {
@@ -184,33 +184,16 @@ export class StartRoundArgs {
     'Narrows a programme report. The organisation fields choose the cohort organisations described; ' +
     'from/to (inclusive, YYYY-MM-DD) keep requests sent and mentorships started in that window.',
 })
-export class ProgramReportFilterInput {
-  @Field({ nullable: true, description: 'An APEC economy code you manage.' })
-  @IsOptional()
-  @IsString()
-  @Length(2, 2)
-  economy?: string;
-
+export class ProgramReportFilterInput extends PickType(
+  OrganizationFilterInput,
+  ['economy', 'womenLed', 'locality', 'sizeClass'] as const,
+  InputType,
+) {
   @Field({ nullable: true, description: 'ISIC section letter (A to U).' })
   @IsOptional()
   @IsString()
   @Length(1, 1)
   isicSection?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  womenLed?: boolean;
-
-  @Field(() => Locality, { nullable: true })
-  @IsOptional()
-  @IsEnum(Locality)
-  locality?: Locality;
-
-  @Field(() => SizeClass, { nullable: true })
-  @IsOptional()
-  @IsEnum(SizeClass)
-  sizeClass?: SizeClass;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive.' })
   @IsOptional()

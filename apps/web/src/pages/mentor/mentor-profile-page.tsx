@@ -12,65 +12,56 @@ import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql';
 import { useFormat } from './shared';
 
-export const MENTOR_PROFILE_PAGE = graphql(`
-  query MentorProfilePage {
-    myMentorProfile {
-      id
-      headline
-      bio
-      economy {
-        code
-      }
-      economies {
-        code
-      }
-      expertiseSectors {
-        code
-      }
-      expertiseTopics {
-        code
-      }
-      languages {
-        code
-      }
-      capacity
-      activeMentorships
-      acceptingRequests
-      yearsOfExperience
-      gender
+/** What the profile page shows and edits; the save returns the same, so the form reloads from it. */
+const MENTOR_PROFILE_FIELDS = graphql(`
+  fragment MentorProfileFields on MentorProfile @_unmask {
+    id
+    headline
+    bio
+    economy {
+      code
     }
+    economies {
+      code
+    }
+    expertiseSectors {
+      code
+    }
+    expertiseTopics {
+      code
+    }
+    languages {
+      code
+    }
+    capacity
+    activeMentorships
+    acceptingRequests
+    yearsOfExperience
+    gender
   }
 `);
 
-export const UPSERT_MENTOR_PROFILE = graphql(`
-  mutation UpsertMentorProfile($input: UpsertMentorProfileInput!) {
-    upsertMentorProfile(input: $input) {
-      id
-      headline
-      bio
-      economy {
-        code
+export const MENTOR_PROFILE_PAGE = graphql(
+  `
+    query MentorProfilePage {
+      myMentorProfile {
+        ...MentorProfileFields
       }
-      economies {
-        code
-      }
-      expertiseSectors {
-        code
-      }
-      expertiseTopics {
-        code
-      }
-      languages {
-        code
-      }
-      capacity
-      activeMentorships
-      acceptingRequests
-      yearsOfExperience
-      gender
     }
-  }
-`);
+  `,
+  [MENTOR_PROFILE_FIELDS],
+);
+
+export const UPSERT_MENTOR_PROFILE = graphql(
+  `
+    mutation UpsertMentorProfile($input: UpsertMentorProfileInput!) {
+      upsertMentorProfile(input: $input) {
+        ...MentorProfileFields
+      }
+    }
+  `,
+  [MENTOR_PROFILE_FIELDS],
+);
 
 export const MENTOR_RECOMMENDED_ORGANIZATIONS = graphql(`
   query MentorRecommendedOrganizations($mentorId: ID!) {
