@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { setupI18n } from '../i18n';
 
@@ -7,6 +7,10 @@ import { setupI18n } from '../i18n';
 export const missingKeys: string[] = [];
 
 setupI18n({ language: 'en', onMissingKey: (key) => missingKeys.push(key) });
+
+// findBy*/waitFor give up after this long: the default second is too short for a lazily loaded
+// page on a busy two-core machine (CI shares it with the database and the other tiers).
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   missingKeys.length = 0;
