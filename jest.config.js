@@ -1,4 +1,5 @@
-// Three tiers: unit (pure, beside the code), integration (real database), e2e (the app over HTTP).
+// Tiers: unit (pure, beside the code), service (services on PGlite), integration (real databases,
+// processes, faults), e2e (the app over HTTP), browser (the web app in Chromium).
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = {};
@@ -36,6 +37,13 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      // Services on a fresh in-process PGlite with the real migrations, no GraphQL (Immich's
+      // "medium" tier).
+      ...common,
+      displayName: 'service',
+      testMatch: ['<rootDir>/tests/service/**/*.service-spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import type { TestApp } from '@app/testing';
+import type { TestApp } from '@app/testing/test-app';
 import {
   PHONE,
   expectAccessible,

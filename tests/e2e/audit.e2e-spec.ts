@@ -1,5 +1,6 @@
 import { Role } from '@app/common';
-import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import { mentorInput, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 const EVENTS = `query($action: String, $targetId: String, $first: Int, $after: String) {

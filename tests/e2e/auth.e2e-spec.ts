@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@app/common';
-import {
-  ORGANIZATION_FIELDS,
-  organizationInput,
-  startTestApp,
-  type SignedIn,
-  type TestApp,
-} from '@app/testing';
+import { ORGANIZATION_FIELDS, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

@@ -1,4 +1,5 @@
-import { GraphQLClient, startTestApp, type TestApp } from '@app/testing';
+import { GraphQLClient } from '@app/testing';
+import { startTestApp, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

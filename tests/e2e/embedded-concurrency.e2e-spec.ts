@@ -5,11 +5,9 @@ import {
   ORGANIZATION_FIELDS,
   mentorInput,
   organizationInput,
-  startTestApp,
   type GraphQLResponse,
-  type SignedIn,
-  type TestApp,
 } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

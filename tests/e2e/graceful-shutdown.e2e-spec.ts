@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase, testMode, testRedisUrl, type TestDatabase } from '@app/testing';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '@app/testing';
+import { testMode } from '@app/testing/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -1,5 +1,5 @@
 import { serverAudits } from 'graphql-http';
-import { startTestApp, type TestApp } from '@app/testing';
+import { startTestApp, type TestApp } from '@app/testing/test-app';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 /** The GraphQL-over-HTTP conformance audit of the graphql-http package. */

@@ -1,7 +1,8 @@
 import { Role } from '@app/common';
 import { solveLp } from '@app/assignment/testing';
 import type { AssignmentProblem } from '@app/assignment';
-import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import { mentorInput, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

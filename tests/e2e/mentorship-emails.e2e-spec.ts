@@ -2,7 +2,8 @@ import { type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { Role } from '@app/common';
 import { MentorshipRequestsService } from '@app/mentorships';
-import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import { mentorInput, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

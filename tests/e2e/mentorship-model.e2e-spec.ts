@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Role } from '@app/common';
 import { MentorshipRequestsService } from '@app/mentorships';
-import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import { mentorInput, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

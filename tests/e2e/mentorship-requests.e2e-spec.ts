@@ -1,6 +1,7 @@
 import { Role } from '@app/common';
 import { MentorshipRecordsService, MentorshipRequestsService } from '@app/mentorships';
-import { mentorInput, organizationInput, startTestApp, type SignedIn, type TestApp } from '@app/testing';
+import { mentorInput, organizationInput } from '@app/testing';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

@@ -1,18 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Role } from '@app/common';
 import { Random } from '@app/seed';
+import { mentorInput, organizationInput, sleep } from '@app/testing';
 import {
   inconsistentHeaders,
-  mentorInput,
-  organizationInput,
   referenceLists,
-  sleep,
-  startTestApp,
   storedLists,
   type AllLists,
-  type SignedIn,
-  type TestApp,
-} from '@app/testing';
+} from '@app/testing/recommendation-lists';
+import { startTestApp, type SignedIn, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '@app/accounts';
 import { Role } from '@app/common';
-import { startTestApp, type TestApp } from '@app/testing';
+import { startTestApp, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
@@ -209,6 +209,7 @@ describe(`security (${process.env.TEST_MODE ?? 'embedded'})`, () => {
         status: 'ok',
         database: { status: 'up', kind: embedded ? 'pglite' : 'postgres' },
         queue: { status: 'up', kind: embedded ? 'in-process' : 'bullmq' },
+        jobsWaiting: 0,
       });
       expect(t.config.embeddedDatabase).toBe(embedded);
     });

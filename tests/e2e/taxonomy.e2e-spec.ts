@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '@app/testing';
+import { startTestApp, type TestApp } from '@app/testing/test-app';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
 

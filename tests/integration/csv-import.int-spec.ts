@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
-import { CsvImportService, MENTOR_CSV_COLUMNS, ORGANIZATION_CSV_COLUMNS, type ImportResult } from '@app/seed';
-import { TEST_BACKENDS } from '@app/testing';
+import {
+  CsvImportService,
+  MENTOR_CSV_COLUMNS,
+  ORGANIZATION_CSV_COLUMNS,
+  type ImportResult,
+} from '@app/import';
+import { TEST_BACKENDS } from '@app/testing/test-data-sources';
 
 type OrgColumn = (typeof ORGANIZATION_CSV_COLUMNS)[number];
 type MentorColumn = (typeof MENTOR_CSV_COLUMNS)[number];

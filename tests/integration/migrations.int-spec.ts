@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@app/database';
-import { TEST_BACKENDS } from '@app/testing';
+import { TEST_BACKENDS } from '@app/testing/test-data-sources';
 
 describe.each(TEST_BACKENDS)('migrations on $name', ({ open }) => {
   let ds: DataSource;

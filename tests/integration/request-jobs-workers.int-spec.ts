@@ -8,15 +8,8 @@ import { DatabaseModule } from '@app/database';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from '@app/mentorships';
 import { QueueModule, QueueService } from '@app/queue';
 import { PopulationLoader, generatePopulation } from '@app/seed';
-import {
-  createTestDatabase,
-  sleep,
-  testRedisUrl,
-  type TestDatabase,
-  spawnWorker,
-  waitForWorkers,
-  type WorkerProcess,
-} from '@app/testing';
+import { createTestDatabase, sleep, testRedisUrl, type TestDatabase } from '@app/testing';
+import { spawnWorker, waitForWorkers, type WorkerProcess } from '@app/testing/worker-processes';
 
 const REQUESTS = 6;
 

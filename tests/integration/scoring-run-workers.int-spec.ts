@@ -7,18 +7,9 @@ import { DatabaseModule } from '@app/database';
 import { MatchingModule, ScoringRunStatus, ScoringService } from '@app/matching';
 import { QueueModule } from '@app/queue';
 import { PopulationLoader, generatePopulation } from '@app/seed';
-import {
-  createTestDatabase,
-  inconsistentHeaders,
-  referenceLists,
-  sleep,
-  storedLists,
-  testRedisUrl,
-  type TestDatabase,
-  spawnWorker,
-  waitForWorkers,
-  type WorkerProcess,
-} from '@app/testing';
+import { createTestDatabase, sleep, testRedisUrl, type TestDatabase } from '@app/testing';
+import { inconsistentHeaders, referenceLists, storedLists } from '@app/testing/recommendation-lists';
+import { spawnWorker, waitForWorkers, type WorkerProcess } from '@app/testing/worker-processes';
 
 const K = 10;
 
@@ -122,8 +113,8 @@ describe('full scoring run across worker processes (BullMQ, kill -9)', () => {
       expect([Number(lists), Number(repeated)]).toEqual([Number(profiles), 0]);
     }
 
-    // Enqueueing the same run again does nothing.
-    await scoring.enqueueRun(run.id);
+    // Its job once more does nothing.
+    await scoring.recordRunJob(app.get(DataSource).manager, run.id);
     await sleep(1500);
     const again = (await scoring.findRun(run.id))!;
     expect(again).toEqual(finished);

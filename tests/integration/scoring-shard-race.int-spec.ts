@@ -6,13 +6,8 @@ import { DatabaseModule } from '@app/database';
 import { MatchingModule, ScoringEngine, ScoringRunStatus, ScoringService } from '@app/matching';
 import { QueueModule } from '@app/queue';
 import { PopulationLoader, generatePopulation } from '@app/seed';
-import {
-  createTestDatabase,
-  inconsistentHeaders,
-  referenceLists,
-  storedLists,
-  type TestDatabase,
-} from '@app/testing';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { inconsistentHeaders, referenceLists, storedLists } from '@app/testing/recommendation-lists';
 
 const K = 5;
 

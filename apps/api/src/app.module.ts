@@ -4,13 +4,9 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule, AccountsService, TokenService } from '@app/accounts';
-import { AuditModule } from '@app/audit';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { JobsModule } from '@app/jobs';
-import { MatchingModule } from '@app/matching';
-import { MentorshipsModule } from '@app/mentorships';
-import { ProgramsModule } from '@app/programs';
+import { FeaturesModule, JobsModule } from '@app/platform';
 import { MentorProfilesService, OrganizationsService, ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
 import { SeedModule } from '@app/seed';
@@ -24,6 +20,7 @@ import { LifecycleLogger } from './lifecycle.logger';
 import { StartupTasks } from './startup-tasks';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
+import { ErrorCodesResolver } from './resolvers/error-codes.resolver';
 import { MentorsResolver } from './resolvers/mentors.resolver';
 import {
   MentorshipRequestsResolver,
@@ -51,12 +48,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         QueueModule,
-        AccountsModule,
-        AuditModule,
-        ProfilesModule,
-        MatchingModule,
-        MentorshipsModule,
-        ProgramsModule,
+        FeaturesModule,
         SeedModule,
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
@@ -74,6 +66,7 @@ export class AppModule {
         StartupTasks,
         LifecycleLogger,
         TaxonomyResolver,
+        ErrorCodesResolver,
         AuthResolver,
         UserFieldsResolver,
         OrganizationsResolver,

@@ -29,7 +29,7 @@ export async function createApiApp(
   });
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
-  registerQueueDashboard(fastify, app.get(QueueService).dashboardQueues(), app.get(TokenService));
+  registerQueueDashboard(fastify, app.get(QueueService).dashboard(), app.get(TokenService));
   const served = registerWebApp(fastify, config.WEB_DIR);
   if (!served && logger !== false && config.NODE_ENV !== 'test') {
     logger.warn?.(`No browser app in ${config.WEB_DIR} (npm run build:web): serving the API only`, 'WebApp');

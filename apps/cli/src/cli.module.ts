@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ImportModule } from '@app/import';
 import { SeedModule } from '@app/seed';
 
 /** What the command-line tools need: configuration, the database (migrated), the loaders. */
@@ -12,7 +13,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AccountsModule, SeedModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AccountsModule, SeedModule, ImportModule],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { JobsModule } from '@app/jobs';
+import { JobsModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
 
 /** The worker process: database, queue and job handlers; no HTTP, no GraphQL. */

@@ -17,6 +17,7 @@ import {
   notFound,
 } from '@app/common';
 import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
+import { AccountErrorCode } from './account-error-code';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -100,14 +101,14 @@ export class AccountsService {
     const counted = rows[0][0];
     if (counted && counted.login_attempts > this.config.LOGIN_MAX_ATTEMPTS) {
       throw new DomainError(
-        ErrorCode.TOO_MANY_ATTEMPTS,
+        AccountErrorCode.TOO_MANY_ATTEMPTS,
         'Too many login attempts for this account; try again later',
       );
     }
     const user = counted ? await this.users.findOneBy({ id: counted.id }) : null;
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+      throw new DomainError(AccountErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
     await this.users.update({ id: user.id }, { loginAttempts: 0, loginWindowStartedAt: null });
     return { token: this.tokens.sign(actorOf(user)), user };
@@ -240,7 +241,7 @@ export class AccountsService {
         err instanceof QueryFailedError &&
         (err.driverError as { code?: string }).code === UNIQUE_VIOLATION
       ) {
-        throw new DomainError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
+        throw new DomainError(AccountErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
       }
       throw err;
     }

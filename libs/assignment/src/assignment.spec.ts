@@ -4,7 +4,7 @@ import { solveGreedy } from './greedy';
 import { InfeasibleTargetError, solveOptimal, solveTwoTargets } from './optimal';
 import { evaluate, validateProblem, type AssignmentProblem } from './problem';
 import { solveStable } from './stable';
-import { randomProblem, solveLp } from './testing';
+import { randomProblem, solveLp } from '../testing';
 
 /** Small problems: every organisation's candidates are distinct mentors. */
 const problems = (maxOrgs: number, maxMentors: number) =>

@@ -1,5 +1,5 @@
-import { lpModel } from './lp-model';
-import type { AssignmentProblem } from './problem';
+import { lpModel } from '../src/lp-model';
+import type { AssignmentProblem } from '../src/problem';
 
 /** Deterministic 32-bit generator (mulberry32) for reproducible problems. */
 function generator(seed: number): () => number {

@@ -93,6 +93,21 @@ describe('loadConfig', () => {
     expect(config.production).toBe(true);
   });
 
+  it('refuses the test-only delays in production, and takes them elsewhere', () => {
+    const secret = 'x'.repeat(32);
+    for (const knob of ['SCORING_SHARD_TEST_DELAY_MS', 'REQUEST_JOB_TEST_DELAY_MS']) {
+      const err = captureError(() =>
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, [knob]: '500' }),
+      );
+      expect(err).toBeInstanceOf(ConfigValidationError);
+      expect(err.message).toContain(`${knob}: for tests only`);
+      expect(loadConfig({ NODE_ENV: 'test', [knob]: '500' })[knob as 'REQUEST_JOB_TEST_DELAY_MS']).toBe(500);
+    }
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, REQUEST_JOB_TEST_DELAY_MS: '0' }).production,
+    ).toBe(true);
+  });
+
   it('loads demo data in production only when asked to', () => {
     const secret = 'x'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).DEMO_DATA).toBe(false);

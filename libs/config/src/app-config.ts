@@ -150,6 +150,15 @@ export class AppConfig {
   @Min(100)
   QUEUE_ENQUEUE_TIMEOUT_MS = 3000;
 
+  /**
+   * How often a process looks for recorded jobs it was not told about (written by a process that
+   * stopped before relaying them); 0: only on its own commits and at start.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  JOB_RELAY_POLL_SECONDS = 30;
+
   /** Prefix for BullMQ keys, so several deployments (or test runs) can share one Redis. */
   @IsString()
   QUEUE_PREFIX = 'mentorlink';
@@ -279,6 +288,9 @@ export class AppConfig {
 
 export class ConfigValidationError extends Error {}
 
+/** Settings that exist for fault tests: they hold transactions open on purpose. */
+const TEST_ONLY_SETTINGS = ['SCORING_SHARD_TEST_DELAY_MS', 'REQUEST_JOB_TEST_DELAY_MS'] as const;
+
 /** Builds the configuration from an environment, failing with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
@@ -294,6 +306,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.production && !config.JWT_SECRET) {
     throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required in production');
+  }
+  const testKnobs = TEST_ONLY_SETTINGS.filter((key) => config[key] !== 0);
+  if (config.production && testKnobs.length > 0) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n  ${testKnobs.join(', ')}: for tests only, refused when NODE_ENV=production`,
+    );
   }
   return config;
 }

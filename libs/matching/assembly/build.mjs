@@ -1,12 +1,12 @@
 // Compiles the top-k kernel with asc's API: `node libs/matching/assembly/build.mjs` writes
-// libs/matching/src/kernel/top-k.wasm; `--check` only compares (exit 1 when the committed binary
+// libs/matching/src/engine/kernel/top-k.wasm; `--check` only compares (exit 1 when the committed binary
 // is stale), which the unit spec runs so CI catches a source change without a rebuild.
 import asc from 'assemblyscript/asc';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('./top-k.ts', import.meta.url));
-const target = fileURLToPath(new URL('../src/kernel/top-k.wasm', import.meta.url));
+const target = fileURLToPath(new URL('../src/engine/kernel/top-k.wasm', import.meta.url));
 const check = process.argv.includes('--check');
 
 let binary;

@@ -1,9 +1,11 @@
-import { MentorRecommendationEntity, OrganizationRecommendationEntity } from './recommendation.entity';
-import { ScoringRunEntity, ScoringRunShardEntity } from './scoring-run.entity';
+import { MatchInterestEntity } from './interests/match-interest.entity';
+import { MentorRecommendationEntity, OrganizationRecommendationEntity } from './lists/recommendation.entity';
+import { ScoringRunEntity, ScoringRunShardEntity } from './lists/scoring-run.entity';
 
 export const MATCHING_ENTITIES = [
   OrganizationRecommendationEntity,
   MentorRecommendationEntity,
   ScoringRunEntity,
   ScoringRunShardEntity,
+  MatchInterestEntity,
 ];

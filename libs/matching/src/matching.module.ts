@@ -5,19 +5,21 @@ import { MENTOR_PROFILE_CHANGED, ORGANIZATION_CHANGED, ProfilesModule } from '@a
 import { QueueService } from '@app/queue';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MATCHING_ENTITIES } from './entities';
-import { RecommendationStore } from './recommendation.store';
-import { RecommendationsService } from './recommendations.service';
-import { ScoringEngine } from './scoring-engine';
-import { SHARD_ATTEMPTS, ScoringService } from './scoring.service';
-import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
+import { RecommendationStore } from './lists/recommendation.store';
+import { RecommendationsService } from './lists/recommendations.service';
+import { ScoringEngine } from './engine/scoring-engine';
+import { MatchInterestsService } from './interests/match-interests.service';
+import { SHARD_ATTEMPTS, ScoringService } from './lists/scoring.service';
+import { SCORING_RUN, SCORING_SHARD } from './lists/scoring.jobs';
 
-/** Scores, stored recommendations and full runs (services; no job handlers). */
+/** Scores, stored recommendations, full runs and interest signals (services; no job handlers). */
 @Module({
   imports: [TypeOrmModule.forFeature(MATCHING_ENTITIES), ProfilesModule],
   providers: [
     RecommendationStore,
     RecommendationsService,
     ScoringService,
+    MatchInterestsService,
     {
       provide: ScoringEngine,
       inject: [AppConfig],
@@ -31,7 +33,7 @@ import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
         }),
     },
   ],
-  exports: [RecommendationsService, ScoringService],
+  exports: [RecommendationsService, ScoringService, MatchInterestsService],
 })
 export class MatchingModule implements OnApplicationShutdown {
   constructor(@Inject(ScoringEngine) private readonly engine: ScoringEngine) {}

@@ -1,6 +1,6 @@
 import { Gender, buildMentorRecord, buildOrganizationRecord } from '@app/profiles';
 import { Random, generatePopulation, type Population } from '@app/seed';
-import type { ScoredMentor, ScoredOrganization } from './match-score';
+import type { ScoredMentor, ScoredOrganization } from '../src/score/match-score';
 
 /**
  * The seed generator's deterministic population as scoring inputs, with the flag it does not set

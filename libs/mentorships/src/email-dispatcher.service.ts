@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Actor, Page, PageRequest, forbidden, isAdmin } from '@app/common';
 import { AppConfig } from '@app/config';
 import { keysetPage } from '@app/database';
 import { EmailOutboxEntity } from './email-outbox.entity';
-import { QueueService } from '@app/queue';
+import { JobOutbox } from '@app/queue';
 import { EMAIL_DISPATCH } from './mentorship.jobs';
 
 /** Sends attempts per e-mail before it is left for an admin to look at. */
@@ -14,6 +14,8 @@ export const EMAIL_ATTEMPTS = 5;
 /** A claim older than this is taken again: its dispatcher died before reporting back. */
 const CLAIM_TIMEOUT = '5 minutes';
 const BATCH = 20;
+/** Marks a transaction that has recorded its dispatch job (`QueryRunner.data`). */
+const DISPATCH_RECORDED = 'emailDispatchRecorded';
 
 /**
  * Sends the outbox through SMTP_URL. Each batch is claimed in a short transaction (SKIP LOCKED,
@@ -29,29 +31,23 @@ export class EmailDispatcher implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly queue: QueueService,
+    private readonly jobs: JobOutbox,
   ) {}
 
-  /** After a commit that wrote e-mails: a dispatch job (the next one sends whatever is there). */
-  soon(): Promise<void> {
-    return this.dispatchIn(0);
-  }
-
   /**
-   * From inside a transaction of someone else's (it commits after this returns): a dispatch a
-   * little later; e-mails it misses wait for the next dispatch.
+   * In a transaction that writes e-mails: a dispatch job once it commits (one per transaction;
+   * each dispatch sends whatever is due).
    */
-  later(): Promise<void> {
-    return this.dispatchIn(2000);
+  async dispatchAfterCommit(manager: EntityManager): Promise<void> {
+    const runner = manager.queryRunner;
+    if (runner?.data?.[DISPATCH_RECORDED]) return;
+    await this.jobs.record(manager, EMAIL_DISPATCH, {});
+    if (runner) runner.data = { ...runner.data, [DISPATCH_RECORDED]: true };
   }
 
-  private async dispatchIn(delayMs: number): Promise<void> {
-    try {
-      await this.queue.enqueue(EMAIL_DISPATCH, {}, { delayMs });
-    } catch (err) {
-      // The e-mails wait in the outbox for the next dispatch (or the next start).
-      this.logger.warn(`Could not enqueue an e-mail dispatch: ${(err as Error).message}`);
-    }
+  /** A dispatch now: at start, for e-mails written before the last stop and not sent yet. */
+  soon(): Promise<void> {
+    return this.jobs.record(this.dataSource.manager, EMAIL_DISPATCH, {});
   }
 
   /** Sends what is due; returns how many went out. */

@@ -1,5 +1,6 @@
 export * from './mentorship.entities';
 export * from './mentorship.jobs';
+export * from './mentor-suggestions.port';
 export * from './mentorship-requests.service';
 export * from './mentorships.service';
 export * from './mentorships.module';
@@ -8,3 +9,4 @@ export * from './mentorship-records.entities';
 export * from './mentorship-records.service';
 export * from './email-dispatcher.service';
 export * from './email-outbox.entity';
+export * from './mentorship-error-code';

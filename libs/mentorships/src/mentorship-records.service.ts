@@ -1,21 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import {
-  Actor,
-  DomainError,
-  ErrorCode,
-  badInput,
-  forbidden,
-  isAdmin,
-  isIsoDate,
-  isUuid,
-  notFound,
-} from '@app/common';
+import { Actor, DomainError, badInput, forbidden, isAdmin, isIsoDate, isUuid, notFound } from '@app/common';
 import { AppConfig } from '@app/config';
-import { QueueService } from '@app/queue';
+import { JobOutbox } from '@app/queue';
 import { isEconomyCode, isTopicCode } from '@app/taxonomy';
+import { MentorshipErrorCode } from './mentorship-error-code';
 import {
   FeedbackSide,
   FinancingBand,
@@ -74,14 +65,12 @@ type Role = 'owner' | 'mentor' | 'manager';
  */
 @Injectable()
 export class MentorshipRecordsService {
-  private readonly logger = new Logger('MentorshipRecords');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly queue: QueueService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async addGoal(actor: Actor, mentorshipId: string, title: string): Promise<MentorshipGoalEntity> {
@@ -191,7 +180,7 @@ export class MentorshipRecordsService {
       const parties = await this.parties(manager, actor, mentorshipId, ['owner', 'mentor']);
       if (parties.status === MentorshipStatus.ACTIVE) {
         throw new DomainError(
-          ErrorCode.NOT_FINISHED,
+          MentorshipErrorCode.NOT_FINISHED,
           'Feedback opens once the mentorship has completed or ended',
         );
       }
@@ -203,7 +192,7 @@ export class MentorshipRecordsService {
       );
       if (!inserted)
         throw new DomainError(
-          ErrorCode.ALREADY_SUBMITTED,
+          MentorshipErrorCode.ALREADY_SUBMITTED,
           'You have already given feedback on this mentorship',
         );
       await this.audit.record(manager, {
@@ -342,29 +331,40 @@ export class MentorshipRecordsService {
     });
   }
 
-  /** Schedules a mentorship's outcome survey (deterministic job id: twice is once). */
-  async scheduleOutcomeSurvey(mentorship: { id: string; startedAt: Date }): Promise<void> {
-    const due = mentorship.startedAt.getTime() + this.config.OUTCOME_SURVEY_DAYS * DAY_MS;
-    try {
-      await this.queue.enqueue(
-        OUTCOME_SURVEY,
-        { mentorshipId: mentorship.id },
-        { jobId: `outcome-survey-${mentorship.id}`, delayMs: Math.max(0, due - Date.now()) },
-      );
-    } catch (err) {
-      this.logger.warn(
-        `Could not schedule the outcome survey of ${mentorship.id}: ${(err as Error).message}`,
-      );
-    }
+  /**
+   * Schedules mentorships' outcome surveys in the caller's transaction (deterministic job ids:
+   * twice is once).
+   */
+  async scheduleOutcomeSurveys(
+    manager: EntityManager,
+    mentorships: ReadonlyArray<{ id: string; startedAt: Date }>,
+  ): Promise<void> {
+    const now = Date.now();
+    await this.outbox.recordAll(
+      manager,
+      OUTCOME_SURVEY,
+      mentorships.map((m) => ({
+        payload: { mentorshipId: m.id },
+        options: {
+          jobId: `outcome-survey-${m.id}`,
+          delayMs: Math.max(0, m.startedAt.getTime() + this.config.OUTCOME_SURVEY_DAYS * DAY_MS - now),
+        },
+      })),
+    );
   }
 
   /** At start: every survey not yet sent is scheduled again (see MentorshipRequestsService.rescheduleOpen). */
   async rescheduleSurveys(): Promise<number> {
-    const due: Array<{ id: string; started_at: Date }> = await this.dataSource.query(
-      `SELECT id, started_at FROM mentorships WHERE outcome_survey_sent_at IS NULL`,
-    );
-    for (const m of due) await this.scheduleOutcomeSurvey({ id: m.id, startedAt: m.started_at });
-    return due.length;
+    return this.dataSource.transaction(async (manager) => {
+      const due: Array<{ id: string; started_at: Date }> = await manager.query(
+        `SELECT id, started_at FROM mentorships WHERE outcome_survey_sent_at IS NULL`,
+      );
+      await this.scheduleOutcomeSurveys(
+        manager,
+        due.map((m) => ({ id: m.id, startedAt: m.started_at })),
+      );
+      return due.length;
+    });
   }
 
   /**
@@ -404,7 +404,7 @@ export class MentorshipRecordsService {
 }
 
 const notActive = (): DomainError =>
-  new DomainError(ErrorCode.NOT_ACTIVE, 'This mentorship has already completed or ended');
+  new DomainError(MentorshipErrorCode.NOT_ACTIVE, 'This mentorship has already completed or ended');
 
 function checkedText(value: string, field: string, max: number, required: boolean): string {
   const text = value.trim();

@@ -15,9 +15,9 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { hydrateRaw, keysetPage } from '@app/database';
-import { RecommendationsService, type Recommendation } from '@app/matching';
-import { ProfileEvents, type MentorProfileView } from '@app/profiles';
-import { QueueService } from '@app/queue';
+import { ProfileEvents } from '@app/profiles';
+import { JobOutbox } from '@app/queue';
+import { MentorshipErrorCode } from './mentorship-error-code';
 import {
   DeclineReason,
   MentorshipEntity,
@@ -28,7 +28,7 @@ import {
 } from './mentorship.entities';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
 import { NotificationsService } from './notifications.service';
-import { EmailDispatcher } from './email-dispatcher.service';
+import { MentorSuggestions, type MentorSuggestion } from './mentor-suggestions.port';
 import { MentorshipGoalEntity } from './mentorship-records.entities';
 import { MentorshipRecordsService } from './mentorship-records.service';
 import { canSeeEconomy, whereFiltered, whereParty } from './visibility';
@@ -90,10 +90,9 @@ export class MentorshipRequestsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly events: ProfileEvents,
-    private readonly queue: QueueService,
+    private readonly outbox: JobOutbox,
     private readonly records: MentorshipRecordsService,
-    private readonly recommendations: RecommendationsService,
-    private readonly emails: EmailDispatcher,
+    private readonly suggested: MentorSuggestions,
   ) {}
 
   async request(actor: Actor, input: RequestMentorshipInput): Promise<MentorshipRequestEntity> {
@@ -108,7 +107,7 @@ export class MentorshipRequestsService {
     if (!isUuid(input.organizationId)) throw notFound('Organization');
     if (!isUuid(input.mentorId)) throw notFound('Mentor profile');
 
-    const created = await this.notifications.inTransaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       // The organisation row first: it orders every change to this organisation's requests.
       const [org] = await manager.query(
         `SELECT id, owner_id, economy, languages, open_requests FROM organizations WHERE id = $1 FOR UPDATE`,
@@ -125,22 +124,28 @@ export class MentorshipRequestsService {
       );
       if (!mentor) throw notFound('Mentor profile');
       if (mentor.user_id === actor.userId)
-        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'You cannot mentor yourself');
+        throw new DomainError(MentorshipErrorCode.NOT_ELIGIBLE, 'You cannot mentor yourself');
       const shared = (org.languages as string[]).some((l) => (mentor.languages as string[]).includes(l));
       if (!shared)
-        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'The organisation and the mentor share no language');
+        throw new DomainError(
+          MentorshipErrorCode.NOT_ELIGIBLE,
+          'The organisation and the mentor share no language',
+        );
       if (!mentor.accepting_requests) {
-        throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'This mentor is not taking requests now');
+        throw new DomainError(MentorshipErrorCode.NOT_ELIGIBLE, 'This mentor is not taking requests now');
       }
       if (mentor.active_mentorships >= mentor.capacity) {
-        throw new DomainError(ErrorCode.CAPACITY_FULL, 'This mentor has no capacity left');
+        throw new DomainError(MentorshipErrorCode.CAPACITY_FULL, 'This mentor has no capacity left');
       }
       const [open] = await manager.query(
         `SELECT 1 FROM mentorship_requests WHERE organization_id = $1 AND mentor_id = $2 AND status = 'PENDING'`,
         [org.id, mentor.id],
       );
       if (open)
-        throw new DomainError(ErrorCode.DUPLICATE_REQUEST, 'There is already an open request to this mentor');
+        throw new DomainError(
+          MentorshipErrorCode.DUPLICATE_REQUEST,
+          'There is already an open request to this mentor',
+        );
       const limit = this.config.MAX_OPEN_REQUESTS;
       const counted = await manager.query(
         `UPDATE organizations SET open_requests = open_requests + 1
@@ -149,7 +154,7 @@ export class MentorshipRequestsService {
       );
       if (counted[0].length === 0) {
         throw new DomainError(
-          ErrorCode.TOO_MANY_OPEN_REQUESTS,
+          MentorshipErrorCode.TOO_MANY_OPEN_REQUESTS,
           `An organisation may have at most ${limit} open requests; cancel one or wait for an answer`,
           { limit },
         );
@@ -175,16 +180,11 @@ export class MentorshipRequestsService {
       });
       return request;
     });
-    await this.schedule(created);
-    return created;
   }
 
   async accept(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
-    let mentorId = '';
-    let started: MentorshipEntity | undefined;
-    const accepted = await this.notifications.inTransaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const parties = await this.partiesFor(manager, actor, id, 'mentor');
-      mentorId = parties.mentor_id;
       await lockOrganization(manager, parties.organization_id);
       const request = await decide(manager, id, RequestStatus.ACCEPTED);
       const fits = await manager.query(
@@ -194,7 +194,7 @@ export class MentorshipRequestsService {
       );
       if (fits[0].length === 0) {
         throw new DomainError(
-          ErrorCode.CAPACITY_FULL,
+          MentorshipErrorCode.CAPACITY_FULL,
           'You are already mentoring as many organisations as your capacity allows',
         );
       }
@@ -205,7 +205,9 @@ export class MentorshipRequestsService {
           mentorId: parties.mentor_id,
         }),
       );
-      started = mentorship;
+      await this.records.scheduleOutcomeSurveys(manager, [mentorship]);
+      // Capacity in use changed: the mentor may leave organisations' recommendations.
+      await this.events.mentorChanged(manager, parties.mentor_id);
       // The request's goals are the mentorship's first.
       if (request.goals.length > 0) {
         await manager.insert(
@@ -234,10 +236,6 @@ export class MentorshipRequestsService {
       });
       return request;
     });
-    if (started) await this.records.scheduleOutcomeSurvey(started);
-    // Capacity in use changed: the mentor may have left organisations' recommendations.
-    await this.events.mentorChanged(mentorId);
-    return accepted;
   }
 
   async decline(
@@ -303,8 +301,7 @@ export class MentorshipRequestsService {
     if (!request || request.status !== RequestStatus.PENDING) return false;
     // Read before the transaction: the stored list is read on a connection of its own.
     const next = await this.nextMentors(request.organization_id);
-    let rerouted: MentorshipRequestEntity | undefined;
-    const expired = await this.notifications.inTransaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const [parties] = (await manager.query(PARTIES_SQL, [id])) as RequestParties[];
       if (!parties || parties.status !== RequestStatus.PENDING) return false;
       await lockOrganization(manager, parties.organization_id);
@@ -329,14 +326,11 @@ export class MentorshipRequestsService {
       });
       if (request.auto_reroute) {
         for (const candidate of next) {
-          rerouted = await this.sendOn(manager, parties, candidate.candidate.id, request);
-          if (rerouted) break;
+          if (await this.sendOn(manager, parties, candidate.candidate.id, request)) break;
         }
       }
       return true;
     });
-    if (rerouted) await this.schedule(rerouted);
-    return expired;
   }
 
   /**
@@ -348,7 +342,7 @@ export class MentorshipRequestsService {
     actor: Actor,
     request: Pick<MentorshipRequestEntity, 'organizationId' | 'status'>,
     first: number,
-  ): Promise<Recommendation<MentorProfileView>[]> {
+  ): Promise<MentorSuggestion[]> {
     if (request.status !== RequestStatus.EXPIRED && request.status !== RequestStatus.DECLINED) return [];
     const [org] = await this.dataSource.query(`SELECT owner_id, economy FROM organizations WHERE id = $1`, [
       request.organizationId,
@@ -358,13 +352,13 @@ export class MentorshipRequestsService {
   }
 
   /** The organisation's available recommended mentors it has never asked, best first. */
-  private async nextMentors(organizationId: string): Promise<Recommendation<MentorProfileView>[]> {
+  private async nextMentors(organizationId: string): Promise<MentorSuggestion[]> {
     const asked: Array<{ mentor_id: string }> = await this.dataSource.query(
       `SELECT mentor_id FROM mentorship_requests WHERE organization_id = $1`,
       [organizationId],
     );
     const skip = new Set(asked.map((r) => r.mentor_id));
-    return (await this.recommendations.availableMentorsFor(organizationId)).filter(
+    return (await this.suggested.availableMentorsFor(organizationId)).filter(
       (r) => !skip.has(r.candidate.id),
     );
   }
@@ -463,14 +457,14 @@ export class MentorshipRequestsService {
    * no-op. Returns how many requests were scheduled.
    */
   async rescheduleOpen(): Promise<number> {
-    const open: MentorshipRequestEntity[] = await this.dataSource
-      .getRepository(MentorshipRequestEntity)
-      .find({
+    return this.dataSource.transaction(async (manager) => {
+      const open = await manager.getRepository(MentorshipRequestEntity).find({
         where: { status: RequestStatus.PENDING },
         select: { id: true, createdAt: true, expiresAt: true, remindedAt: true },
       });
-    for (const request of open) await this.schedule(request);
-    return open.length;
+      await this.schedule(manager, open);
+      return open.length;
+    });
   }
 
   async findOne(actor: Actor, id: string): Promise<MentorshipRequestEntity> {
@@ -516,10 +510,15 @@ export class MentorshipRequestsService {
   ): Promise<MentorshipRequestEntity> {
     const expiresAt = new Date(Date.now() + this.config.REQUEST_EXPIRY_DAYS * DAY_MS);
     try {
-      return await manager.save(manager.create(MentorshipRequestEntity, { ...fields, expiresAt }));
+      const request = await manager.save(manager.create(MentorshipRequestEntity, { ...fields, expiresAt }));
+      await this.schedule(manager, [request]);
+      return request;
     } catch (err) {
       if ((err as { constraint?: string }).constraint === 'mentorship_requests_open_pair') {
-        throw new DomainError(ErrorCode.DUPLICATE_REQUEST, 'There is already an open request to this mentor');
+        throw new DomainError(
+          MentorshipErrorCode.DUPLICATE_REQUEST,
+          'There is already an open request to this mentor',
+        );
       }
       throw err;
     }
@@ -579,12 +578,11 @@ export class MentorshipRequestsService {
   /**
    * A request from a published matching round (source ROUND), in the caller's transaction: sent
    * only if the pair still passes every gate and the organisation has room for another open
-   * request; null otherwise. The caller schedules expiry (`scheduleSent`) after its commit.
+   * request; null otherwise.
    */
-  async createForRound(
+  async sendForRound(
     manager: EntityManager,
-    organizationId: string,
-    mentorId: string,
+    { organizationId, mentorId }: { organizationId: string; mentorId: string },
     message: string,
     actorId: string,
   ): Promise<MentorshipRequestEntity | null> {
@@ -598,10 +596,16 @@ export class MentorshipRequestsService {
     });
   }
 
-  /** After the commit that created them: expiry and reminders of requests sent in bulk. */
-  async scheduleSent(requests: MentorshipRequestEntity[]): Promise<void> {
-    for (const request of requests) await this.schedule(request);
-    await this.emails.soon();
+  /** Pairs among these organisations with a running mentorship or a pending request. */
+  async pairsInProgress(
+    organizationIds: readonly string[],
+  ): Promise<Array<{ organizationId: string; mentorId: string }>> {
+    const rows: Array<{ organization_id: string; mentor_id: string }> = await this.dataSource.query(
+      `SELECT organization_id, mentor_id FROM mentorships WHERE status = 'ACTIVE' AND organization_id = ANY($1::uuid[])
+       UNION SELECT organization_id, mentor_id FROM mentorship_requests WHERE status = 'PENDING' AND organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
+    return rows.map((r) => ({ organizationId: r.organization_id, mentorId: r.mentor_id }));
   }
 
   /**
@@ -640,8 +644,6 @@ export class MentorshipRequestsService {
         details: { organizationDeleted: true },
       });
     }
-    // The e-mails go once the deletion has committed.
-    if (cancelled.length > 0) await this.emails.later();
   }
 
   /** See REQUEST_JOB_TEST_DELAY_MS: lets a fault test kill a worker inside the transaction. */
@@ -650,32 +652,36 @@ export class MentorshipRequestsService {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
-  /** Expiry and reminder jobs: deterministic ids, so scheduling twice schedules once. */
+  /**
+   * Expiry and reminder jobs, in the caller's transaction: deterministic ids, so scheduling twice
+   * schedules once.
+   */
   private async schedule(
-    request: Pick<MentorshipRequestEntity, 'id' | 'createdAt' | 'expiresAt' | 'remindedAt'>,
-  ) {
-    try {
-      const now = Date.now();
-      await this.queue.enqueue(
-        REQUEST_EXPIRE,
-        { requestId: request.id },
-        { jobId: `request-expire-${request.id}`, delayMs: Math.max(0, request.expiresAt.getTime() - now) },
-      );
-      if (!request.remindedAt) {
-        const remindAt = request.createdAt.getTime() + this.config.REQUEST_REMINDER_DAYS * DAY_MS;
-        // No reminder for a request whose expiry is already due: it expires instead.
-        if (remindAt < request.expiresAt.getTime() && now < request.expiresAt.getTime()) {
-          await this.queue.enqueue(
-            REQUEST_REMIND,
-            { requestId: request.id },
-            { jobId: `request-remind-${request.id}`, delayMs: Math.max(0, remindAt - now) },
-          );
-        }
-      }
-    } catch (err) {
-      // The request stands; the next start schedules it again (rescheduleOpen).
-      this.logger.warn(`Could not schedule expiry of request ${request.id}: ${(err as Error).message}`);
-    }
+    manager: EntityManager,
+    requests: ReadonlyArray<Pick<MentorshipRequestEntity, 'id' | 'createdAt' | 'expiresAt' | 'remindedAt'>>,
+  ): Promise<void> {
+    const now = Date.now();
+    await this.outbox.recordAll(
+      manager,
+      REQUEST_EXPIRE,
+      requests.map((r) => ({
+        payload: { requestId: r.id },
+        options: { jobId: `request-expire-${r.id}`, delayMs: Math.max(0, r.expiresAt.getTime() - now) },
+      })),
+    );
+    // No reminder for a request whose expiry is already due: it expires instead.
+    const remind = requests
+      .filter((r) => !r.remindedAt && now < r.expiresAt.getTime())
+      .map((r) => ({ r, at: r.createdAt.getTime() + this.config.REQUEST_REMINDER_DAYS * DAY_MS }))
+      .filter(({ r, at }) => at < r.expiresAt.getTime());
+    await this.outbox.recordAll(
+      manager,
+      REQUEST_REMIND,
+      remind.map(({ r, at }) => ({
+        payload: { requestId: r.id },
+        options: { jobId: `request-remind-${r.id}`, delayMs: Math.max(0, at - now) },
+      })),
+    );
   }
 }
 
@@ -701,7 +707,7 @@ async function decide(
     [id, status, ...Object.values(extra)],
   );
   if (rows.length === 0) {
-    throw new DomainError(ErrorCode.ALREADY_DECIDED, 'This request has already been decided');
+    throw new DomainError(MentorshipErrorCode.ALREADY_DECIDED, 'This request has already been decided');
   }
   const repository = manager.getRepository(MentorshipRequestEntity);
   return repository.create(

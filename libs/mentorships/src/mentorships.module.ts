@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
-import { MatchingModule } from '@app/matching';
 import { ProfileHooks, ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
@@ -13,7 +12,7 @@ import { MentorshipsService } from './mentorships.service';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule, MatchingModule],
+  imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule],
   providers: [
     MentorshipRequestsService,
     MentorshipsService,

@@ -5,7 +5,6 @@ import { AuditAction, AuditService } from '@app/audit';
 import {
   Actor,
   DomainError,
-  ErrorCode,
   Page,
   PageRequest,
   badInput,
@@ -16,6 +15,7 @@ import {
 } from '@app/common';
 import { hydrateRaw, keysetPage } from '@app/database';
 import { ProfileEvents } from '@app/profiles';
+import { MentorshipErrorCode } from './mentorship-error-code';
 import { MentorshipEntity, MentorshipStatus, NotificationKind } from './mentorship.entities';
 import { NotificationsService } from './notifications.service';
 import { canSeeEconomy, whereFiltered, whereParty } from './visibility';
@@ -57,8 +57,7 @@ export class MentorshipsService {
     reason: string | null,
   ): Promise<MentorshipEntity> {
     if (!isUuid(id)) throw notFound('Mentorship');
-    let mentorId = '';
-    const finished = await this.notifications.inTransaction(async (manager) => {
+    return this.notifications.inTransaction(async (manager) => {
       const [parties] = await manager.query(
         `SELECT s.organization_id, s.mentor_id, o.owner_id, o.economy, m.user_id AS mentor_user_id
            FROM mentorships s
@@ -74,7 +73,6 @@ export class MentorshipsService {
       if (!isOwner && !isMentor && !isAdmin(actor)) {
         throw forbidden('Only the mentor and the organisation’s owner finish a mentorship');
       }
-      mentorId = parties.mentor_id;
       // Same lock order as requests: organisation, then the row, then the mentor.
       await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [parties.organization_id]);
       const [rows] = await manager.query(
@@ -83,7 +81,7 @@ export class MentorshipsService {
         [id, status, reason],
       );
       if (rows.length === 0)
-        throw new DomainError(ErrorCode.NOT_ACTIVE, 'This mentorship has already finished');
+        throw new DomainError(MentorshipErrorCode.NOT_ACTIVE, 'This mentorship has already finished');
       await manager.query(
         `UPDATE mentor_profiles SET active_mentorships = active_mentorships - 1 WHERE id = $1`,
         [parties.mentor_id],
@@ -97,6 +95,8 @@ export class MentorshipsService {
           ? NotificationKind.MENTORSHIP_COMPLETED
           : NotificationKind.MENTORSHIP_ENDED;
       // The other side hears of it; both are asked for feedback.
+      // Capacity freed: the mentor may be back in organisations' recommendations.
+      await this.events.mentorChanged(manager, parties.mentor_id);
       await this.notifications.notify(manager, isMentor ? parties.owner_id : parties.mentor_user_id, kind, {
         mentorshipId: id,
       });
@@ -114,9 +114,6 @@ export class MentorshipsService {
       });
       return manager.getRepository(MentorshipEntity).findOneByOrFail({ id });
     });
-    // Capacity freed: the mentor may be back in organisations' recommendations.
-    await this.events.mentorChanged(mentorId);
-    return finished;
   }
 
   async findOne(actor: Actor, id: string): Promise<MentorshipEntity> {

@@ -27,14 +27,9 @@ export class NotificationsService {
     private readonly emails: EmailDispatcher,
   ) {}
 
-  /**
-   * Runs `work` in a transaction (the change, its notifications and their e-mails) and, once it
-   * has committed, has the e-mails sent.
-   */
-  async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.notifications.manager.transaction(work);
-    await this.emails.soon();
-    return result;
+  /** Runs `work` in a transaction: the change, its notifications, their e-mails and its jobs. */
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.notifications.manager.transaction(work);
   }
 
   async notify(
@@ -85,6 +80,7 @@ export class NotificationsService {
       `INSERT INTO email_outbox (user_id, to_address, template, subject, body) VALUES ($1, $2, $3, $4, $5)`,
       [userId, context.email, kind, subject, body],
     );
+    await this.emails.dispatchAfterCommit(manager);
   }
 
   /** The caller's own, newest first. */

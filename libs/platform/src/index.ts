@@ -1,1 +1,3 @@
+export * from './entities';
+export * from './features.module';
 export * from './jobs.module';

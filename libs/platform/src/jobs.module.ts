@@ -4,13 +4,14 @@ import { MatchingJobsModule } from '@app/matching';
 import { MentorshipJobsModule } from '@app/mentorships';
 import { ProgramJobsModule } from '@app/programs';
 import { QueueName, QueueService } from '@app/queue';
+import { FeaturesModule } from './features.module';
 
 /**
  * The worker side: imports every feature's job module (each registers its handlers in its own
  * onModuleInit) and, once all are registered, starts consuming. Loaded by the worker process,
  * and by the API process when it also runs a worker (embedded mode, `npm start`).
  */
-@Module({ imports: [MatchingJobsModule, MentorshipJobsModule, ProgramJobsModule] })
+@Module({ imports: [FeaturesModule, MatchingJobsModule, MentorshipJobsModule, ProgramJobsModule] })
 export class JobsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Jobs');
 

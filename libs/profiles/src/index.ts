@@ -10,3 +10,4 @@ export * from './copy-rows';
 export * from './profile-events';
 export * from './profile-snapshots.service';
 export * from './profile-hooks';
+export * from './availability';

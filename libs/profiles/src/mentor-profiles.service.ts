@@ -45,7 +45,7 @@ export class MentorProfilesService {
    */
   async upsert(actor: Actor, fields: MentorFields): Promise<MentorProfileView> {
     if (!hasRole(actor, Role.MENTOR)) throw forbidden('Only mentors have a mentor profile');
-    const mentorId = await this.profiles.manager.transaction(async (manager) => {
+    await this.profiles.manager.transaction(async (manager) => {
       await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
       const profiles = manager.getRepository(MentorProfileEntity);
       // Locked: accepting a request counts against capacity on this row meanwhile.
@@ -71,9 +71,9 @@ export class MentorProfilesService {
         // Field names only: gender is self-declared and private.
         details: { fields: Object.keys(fields).filter((k) => fields[k as keyof MentorFields] !== undefined) },
       });
+      await this.events.mentorChanged(manager, saved.id);
       return saved.id;
     });
-    await this.events.mentorChanged(mentorId);
     return this.findMine(actor) as Promise<MentorProfileView>;
   }
 

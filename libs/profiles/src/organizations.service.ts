@@ -54,9 +54,9 @@ export class OrganizationsService {
         targetId: created.id,
         details: { economy: created.economy },
       });
+      await this.events.organizationChanged(manager, created.id);
       return created;
     });
-    await this.events.organizationChanged(created.id);
     return created;
   }
 
@@ -91,9 +91,9 @@ export class OrganizationsService {
           fields: Object.keys(changes).filter((k) => changes[k as keyof OrganizationFields] !== undefined),
         },
       });
+      await this.events.organizationChanged(manager, id);
       return organizations.findOneByOrFail({ id });
     });
-    await this.events.organizationChanged(id);
     return updated;
   }
 
@@ -109,10 +109,10 @@ export class OrganizationsService {
         targetType: 'organization',
         targetId: id,
       });
+      // Mentors' lists that held it lose an entry and are topped up.
+      await this.events.organizationChanged(manager, id);
       return current;
     });
-    // Mentors' lists that held it lose an entry and are topped up.
-    await this.events.organizationChanged(id);
     return deleted;
   }
 

@@ -9,8 +9,10 @@ import { ProfileEvents } from './profile-events';
 import { ProfileHooks } from './profile-hooks';
 import { ProfileSnapshotsService } from './profile-snapshots.service';
 
+export const PROFILE_ENTITIES = [OrganizationEntity, MentorProfileEntity];
+
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity, MentorProfileEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature(PROFILE_ENTITIES), AuditModule],
   providers: [
     OrganizationsService,
     MentorProfilesService,

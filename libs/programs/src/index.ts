@@ -3,5 +3,4 @@ export * from './program.jobs';
 export * from './programs.service';
 export * from './matching-rounds.service';
 export * from './programs.module';
-export * from './match-interests.service';
-export * from './program-report.service';
+export * from './round-requests.port';

@@ -15,10 +15,15 @@ import {
 } from '@app/assignment';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, DomainError, ErrorCode, badInput, isUuid, notFound } from '@app/common';
-import { DEFAULT_WEIGHTS, scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
-import { MentorshipRequestsService, type MentorshipRequestEntity } from '@app/mentorships';
+import {
+  DEFAULT_WEIGHTS,
+  MatchInterestsService,
+  scoreMatch,
+  scoredMentor,
+  scoredOrganization,
+} from '@app/matching';
 import { ProfileSnapshotsService } from '@app/profiles';
-import { QueueService } from '@app/queue';
+import { JobOutbox } from '@app/queue';
 import { Locality } from '@app/taxonomy';
 import {
   MatchingRoundCandidateEntity,
@@ -30,7 +35,7 @@ import {
 } from './program.entities';
 import { MATCHING_ROUND } from './program.jobs';
 import { ProgramsService } from './programs.service';
-import { MatchInterestsService } from './match-interests.service';
+import { RoundRequests } from './round-requests.port';
 
 export interface RoundInput {
   algorithm: RoundAlgorithm;
@@ -67,9 +72,9 @@ export class MatchingRoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: ProgramsService,
     private readonly profiles: ProfileSnapshotsService,
-    private readonly requests: MentorshipRequestsService,
+    private readonly requests: RoundRequests,
     private readonly audit: AuditService,
-    private readonly queue: QueueService,
+    private readonly outbox: JobOutbox,
     private readonly interests: MatchInterestsService,
   ) {}
 
@@ -102,9 +107,14 @@ export class MatchingRoundsService {
         targetId: saved.id,
         details: { programId: program.id, algorithm: input.algorithm },
       });
+      await this.outbox.record(
+        manager,
+        MATCHING_ROUND,
+        { roundId: saved.id },
+        { jobId: `matching-round-${saved.id}` },
+      );
       return saved;
     });
-    await this.queue.enqueue(MATCHING_ROUND, { roundId: round.id }, { jobId: `matching-round-${round.id}` });
     return round;
   }
 
@@ -113,13 +123,20 @@ export class MatchingRoundsService {
    * with the process; on BullMQ the deterministic job ids make this a no-op). Returns how many.
    */
   async resumeUnfinished(): Promise<number> {
-    const unfinished: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM matching_rounds WHERE status IN ('QUEUED', 'RUNNING')`,
-    );
-    for (const { id } of unfinished) {
-      await this.queue.enqueue(MATCHING_ROUND, { roundId: id }, { jobId: `matching-round-${id}` });
-    }
-    return unfinished.length;
+    return this.dataSource.transaction(async (manager) => {
+      const unfinished: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM matching_rounds WHERE status IN ('QUEUED', 'RUNNING')`,
+      );
+      await this.outbox.recordAll(
+        manager,
+        MATCHING_ROUND,
+        unfinished.map(({ id }) => ({
+          payload: { roundId: id },
+          options: { jobId: `matching-round-${id}` },
+        })),
+      );
+      return unfinished.length;
+    });
   }
 
   /** The job: solves a queued round once (a second run of the job finds it done). */
@@ -229,9 +246,9 @@ export class MatchingRoundsService {
     roundId: string,
   ): Promise<{ round: MatchingRoundEntity; sent: number; skipped: number }> {
     const found = await this.findOne(actor, roundId);
-    const sentRequests: MentorshipRequestEntity[] = [];
+    let sent = 0;
     let skipped = 0;
-    const published = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const program = await this.programs.findManaged(manager, actor, found.programId);
       const [rows] = await manager.query(
         `UPDATE matching_rounds SET status = 'PUBLISHED', published_at = now()
@@ -248,14 +265,13 @@ export class MatchingRoundsService {
       }
       const pairs = await manager.find(MatchingRoundCandidateEntity, { where: { roundId, assigned: true } });
       for (const pair of pairs) {
-        const sent = await this.requests.createForRound(
+        const request = await this.requests.sendForRound(
           manager,
-          pair.organizationId,
-          pair.mentorId,
+          pair,
           `Proposed by the matching round of ${program.name}.`,
           actor.userId,
         );
-        if (sent) sentRequests.push(sent);
+        if (request) sent++;
         else skipped++;
       }
       await this.audit.record(manager, {
@@ -263,13 +279,12 @@ export class MatchingRoundsService {
         action: AuditAction.MATCHING_ROUND_PUBLISHED,
         targetType: 'matching_round',
         targetId: roundId,
-        details: { sent: sentRequests.length, skipped },
+        details: { sent, skipped },
       });
       return true;
     });
-    if (published) await this.requests.scheduleSent(sentRequests);
     const round = await this.dataSource.getRepository(MatchingRoundEntity).findOneByOrFail({ id: roundId });
-    return { round, sent: sentRequests.length, skipped };
+    return { round, sent, skipped };
   }
 
   /**
@@ -438,12 +453,8 @@ export class MatchingRoundsService {
       [mentors.map((m) => m.id)],
     );
     // Pairs already running or asked are not proposed again.
-    const taken: Array<{ organization_id: string; mentor_id: string }> = await this.dataSource.query(
-      `SELECT organization_id, mentor_id FROM mentorships WHERE status = 'ACTIVE' AND organization_id = ANY($1::uuid[])
-       UNION SELECT organization_id, mentor_id FROM mentorship_requests WHERE status = 'PENDING' AND organization_id = ANY($1::uuid[])`,
-      [orgs.map((o) => o.id)],
-    );
-    const takenPairs = new Set(taken.map((t) => `${t.organization_id}:${t.mentor_id}`));
+    const taken = await this.requests.pairsInProgress(orgs.map((o) => o.id));
+    const takenPairs = new Set(taken.map((t) => `${t.organizationId}:${t.mentorId}`));
     const signals = await this.interests.among(orgs.map((o) => o.id));
     const program = await this.dataSource
       .getRepository(ProgramEntity)

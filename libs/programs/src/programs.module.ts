@@ -2,26 +2,17 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { MatchingModule } from '@app/matching';
-import { MentorshipsModule } from '@app/mentorships';
 import { ProfilesModule } from '@app/profiles';
 import { QueueService } from '@app/queue';
-import { MatchInterestsService } from './match-interests.service';
-import { ProgramReportService } from './program-report.service';
 import { MatchingRoundsService } from './matching-rounds.service';
 import { PROGRAM_ENTITIES } from './program.entities';
 import { MATCHING_ROUND } from './program.jobs';
 import { ProgramsService } from './programs.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(PROGRAM_ENTITIES),
-    AuditModule,
-    ProfilesModule,
-    MatchingModule,
-    MentorshipsModule,
-  ],
-  providers: [ProgramsService, MatchingRoundsService, MatchInterestsService, ProgramReportService],
-  exports: [ProgramsService, MatchingRoundsService, MatchInterestsService, ProgramReportService],
+  imports: [TypeOrmModule.forFeature(PROGRAM_ENTITIES), AuditModule, ProfilesModule, MatchingModule],
+  providers: [ProgramsService, MatchingRoundsService],
+  exports: [ProgramsService, MatchingRoundsService],
 })
 export class ProgramsModule {}
 

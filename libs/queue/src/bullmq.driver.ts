@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { Queue, Worker, type Job } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
+import { QueueDashboardServer } from './queue-dashboard';
 import { QueueName, type AddOptions, type JobStatus, type QueueDriver, type RawHandler } from './queue.port';
 
 export interface BullMqDriverOptions {
@@ -123,9 +126,20 @@ export class BullMqQueueDriver implements QueueDriver {
     this.producer.disconnect();
   }
 
-  dashboardQueues(): Queue[] {
-    return Object.values(QueueName).map((name) => this.queue(name));
+  /** Bull Board over every queue, made on first use. */
+  dashboard(): QueueDashboardServer {
+    if (!this.board) {
+      this.board = new QueueDashboardServer();
+      createBullBoard({
+        queues: Object.values(QueueName).map((name) => new BullMQAdapter(this.queue(name))),
+        serverAdapter: this.board,
+        options: { uiConfig: { boardTitle: 'Mentorlink jobs' } },
+      });
+    }
+    return this.board;
   }
+
+  private board?: QueueDashboardServer;
 
   private queue(name: QueueName): Queue {
     let queue = this.queues.get(name);

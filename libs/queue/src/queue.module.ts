@@ -4,6 +4,7 @@ import { BullMqQueueDriver } from './bullmq.driver';
 import { InProcessQueueDriver } from './in-process.driver';
 import { QUEUE_DRIVER, type QueueDriver } from './queue.port';
 import { QueueService } from './queue.service';
+import { JobOutbox } from './outbox/job-outbox';
 
 /** The one place that decides between the in-process driver and BullMQ. */
 export function createQueueDriver(config: AppConfig): QueueDriver {
@@ -18,7 +19,11 @@ export function createQueueDriver(config: AppConfig): QueueDriver {
 
 @Global()
 @Module({
-  providers: [{ provide: QUEUE_DRIVER, inject: [AppConfig], useFactory: createQueueDriver }, QueueService],
-  exports: [QueueService],
+  providers: [
+    { provide: QUEUE_DRIVER, inject: [AppConfig], useFactory: createQueueDriver },
+    QueueService,
+    JobOutbox,
+  ],
+  exports: [QueueService, JobOutbox],
 })
 export class QueueModule {}

@@ -1,4 +1,5 @@
-import type { Queue } from 'bullmq';
+import type { QueueDashboardServer } from './queue-dashboard';
+
 /** Queues the product uses. Each job names its queue in its definition (one total map). */
 export enum QueueName {
   DEFAULT = 'default',
@@ -57,8 +58,8 @@ export interface QueueDriver {
   /** Jobs waiting or running now (not delayed ones): 0 means the queue has nothing to do. */
   pending(queue: QueueName): Promise<number>;
   ping(): Promise<boolean>;
-  /** The BullMQ queues themselves, for a queue dashboard (Bull Board); none in-process. */
-  dashboardQueues?(): Queue[];
+  /** The queue dashboard's server side (Bull Board); only a driver with durable queues has one. */
+  dashboard?(): QueueDashboardServer;
   /** Stops taking jobs, lets active ones finish, releases connections. */
   close(): Promise<void>;
 }

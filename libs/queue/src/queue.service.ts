@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { DomainError, ErrorCode } from '@app/common';
+import type { QueueDashboardServer } from './queue-dashboard';
 import {
   QUEUE_DRIVER,
   type AddOptions,
@@ -30,16 +30,27 @@ export class QueueService implements OnApplicationShutdown {
     return this.driver.kind;
   }
 
-  /** BullMQ's queues for the admin's queue dashboard; null with the in-process driver. */
-  dashboardQueues(): Queue[] | null {
-    return this.driver.dashboardQueues?.() ?? null;
+  /** The queue dashboard's server side, where the driver has one (BullMQ); null in-process. */
+  dashboard(): QueueDashboardServer | null {
+    return this.driver.dashboard?.() ?? null;
   }
 
   /**
-   * Adds a job. Bounded by QUEUE_ENQUEUE_TIMEOUT_MS so a request never hangs on a missing
-   * Redis: it fails with SERVICE_UNAVAILABLE instead.
+   * Adds a job now. A job that a committed change needs is recorded in the change's transaction
+   * instead (JobOutbox.record); this is for the outbox's relay and for jobs that jobs start.
+   * Bounded by QUEUE_ENQUEUE_TIMEOUT_MS: with Redis away it fails with SERVICE_UNAVAILABLE.
    */
-  async enqueue<P>(job: JobDefinition<P>, payload: P, options?: AddOptions): Promise<string> {
+  enqueue<P>(job: JobDefinition<P>, payload: P, options?: AddOptions): Promise<string> {
+    return this.enqueueNamed(job.queue, job.name, payload, options);
+  }
+
+  /** `enqueue` by names, for the job outbox's relay. */
+  async enqueueNamed(
+    queue: QueueName,
+    name: string,
+    payload: unknown,
+    options?: AddOptions,
+  ): Promise<string> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -48,10 +59,10 @@ export class QueueService implements OnApplicationShutdown {
       );
     });
     try {
-      return await Promise.race([this.driver.add(job.queue, job.name, payload, options), timeout]);
+      return await Promise.race([this.driver.add(queue, name, payload, options), timeout]);
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      this.logger.warn(`Enqueue of ${job.name} failed: ${(err as Error).message}`);
+      this.logger.warn(`Enqueue of ${name} failed: ${(err as Error).message}`);
       throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The job queue is not reachable');
     } finally {
       clearTimeout(timer);

@@ -5,7 +5,7 @@ import { Actor, badInput, forbidden, isAdmin, isIsoDate } from '@app/common';
 import { DEFAULT_WEIGHTS, scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
 import { ProfileSnapshotsService } from '@app/profiles';
 import { EconomyCode, ISIC_SECTIONS, Locality, SizeClass, isEconomyCode } from '@app/taxonomy';
-import { ProgramsService } from './programs.service';
+import { ProgramsService } from '@app/programs';
 
 /** Cells describing fewer organisations than this are suppressed (figures withheld). */
 export const MIN_CELL_ORGANIZATIONS = 5;

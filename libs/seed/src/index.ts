@@ -1,4 +1,3 @@
-export * from './csv-import.service';
 export * from './demo-data.service';
 export * from './population';
 export * from './population-loader.service';

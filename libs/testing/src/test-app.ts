@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountsService } from '@app/accounts';
 import { Role } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
-import { QueueService } from '@app/queue';
+import { JobOutbox } from '@app/queue';
 import type { EconomyCode } from '@app/taxonomy';
 import { GraphQLClient } from './graphql-client';
 import { testRedisUrl } from './services';
@@ -59,12 +59,14 @@ export async function startTestApp(
     JWT_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: ':memory:',
     THROTTLE_LIMIT: '100000',
+    // Statement-counting tests see only their own: the relay runs on commits, not on a timer.
+    JOB_RELAY_POLL_SECONDS: '0',
     ...options.env,
   };
   if (mode === 'services') {
     database = await createTestDatabase();
     env.DATABASE_URL = database.url;
-    env.REDIS_URL = testRedisUrl();
+    env.REDIS_URL = options.env?.REDIS_URL ?? testRedisUrl();
     env.QUEUE_PREFIX = `mltest-${randomBytes(4).toString('hex')}`;
   }
   const config = loadConfig(env);
@@ -98,12 +100,12 @@ export async function startTestApp(
       return { client: client.withToken(session.token), userId: session.user.id, email, password };
     },
     async settle(timeoutMs = 20_000) {
-      const queue = app.get(QueueService);
+      const outbox = app.get(JobOutbox);
       const deadline = Date.now() + timeoutMs;
       // Twice idle in a row: a job that just finished may have enqueued another.
       for (let idleChecks = 0; idleChecks < 2;) {
         if (Date.now() > deadline) throw new Error('Background jobs did not settle');
-        idleChecks = (await queue.idle()) ? idleChecks + 1 : 0;
+        idleChecks = (await outbox.idle()) ? idleChecks + 1 : 0;
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -1,23 +1,8 @@
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@app/accounts';
-import { AuditEventEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { MATCHING_ENTITIES } from '@app/matching';
-import { MENTORSHIP_ENTITIES } from '@app/mentorships';
-import { PROGRAM_ENTITIES } from '@app/programs';
-import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
+import { ENTITIES } from '@app/platform';
 import { createTestDatabase } from './test-database';
-
-export const TEST_ENTITIES = [
-  UserEntity,
-  OrganizationEntity,
-  MentorProfileEntity,
-  AuditEventEntity,
-  ...MATCHING_ENTITIES,
-  ...MENTORSHIP_ENTITIES,
-  ...PROGRAM_ENTITIES,
-];
 
 /** A database engine the product runs on, for suites that must hold on both. */
 export interface TestBackend {
@@ -33,7 +18,7 @@ export const TEST_BACKENDS: TestBackend[] = [
       const db = await createTestDatabase();
       const ds = new DataSource({
         ...dataSourceOptions(loadConfig({ DATABASE_URL: db.url })),
-        entities: TEST_ENTITIES,
+        entities: ENTITIES,
       });
       return {
         ds,
@@ -49,7 +34,7 @@ export const TEST_BACKENDS: TestBackend[] = [
     open: async () => {
       const ds = new DataSource({
         ...dataSourceOptions(loadConfig({ DATA_DIR: ':memory:' })),
-        entities: TEST_ENTITIES,
+        entities: ENTITIES,
       });
       return { ds, close: async () => void (ds.isInitialized && (await ds.destroy())) };
     },

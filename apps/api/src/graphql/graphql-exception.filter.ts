@@ -3,10 +3,12 @@ import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { ThrottlerException } from '@nestjs/throttler';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '@app/common';
+import { isApiErrorCode } from './error-codes';
 
 /**
- * The one place errors become GraphQL errors: every DomainError keeps its code; validation
- * failures are BAD_USER_INPUT; anything unexpected is logged and masked.
+ * The one place errors become GraphQL errors: every DomainError keeps its code (one of
+ * API_ERROR_CODES; a code no feature declared is a bug, logged and masked); validation failures
+ * are BAD_USER_INPUT; anything unexpected is logged and masked.
  */
 @Catch()
 export class GraphQLExceptionFilter implements GqlExceptionFilter {
@@ -22,7 +24,7 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
 
 export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
-  if (exception instanceof DomainError) {
+  if (exception instanceof DomainError && isApiErrorCode(exception.code)) {
     return new GraphQLError(exception.message, {
       extensions: { code: exception.code, ...(exception.details ?? {}) },
     });

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountsService, TokenService } from '@app/accounts';
 import type { AppConfig } from '@app/config';
 import { ErrorCode } from '@app/common';
+import { isApiErrorCode } from './error-codes';
 import type { GraphQLContext } from './graphql-context';
 import { createLoaders } from './loaders';
 import type { MentorProfilesService, OrganizationsService } from '@app/profiles';
@@ -18,7 +19,6 @@ import type { MentorProfilesService, OrganizationsService } from '@app/profiles'
 const LIMIT_MESSAGE =
   /(depth limit|aliases limit|token limit|cost limit|directives limit|more tha[nt] \d+ tokens)/i;
 const REJECTED_BEFORE_EXECUTION = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
-const CODES = new Set<string>(Object.values(ErrorCode));
 
 /** Apollo settings: limits before execution, CSRF prevention, masked errors, per-request context. */
 export function graphqlOptions(
@@ -86,7 +86,7 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   if (code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   }
-  if (CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (isApiErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     void _omit;
     return { ...formatted, extensions };

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { Role } from '@app/common';
-import { ScoreComponentCode, ScoringRunStatus } from '@app/matching';
+import { InterestSide, MatchInterest, ScoreComponentCode, ScoringRunStatus } from '@app/matching';
 import {
   DeclineReason,
   FeedbackSide,
@@ -13,7 +13,7 @@ import {
   RequestStatus,
 } from '@app/mentorships';
 import { Gender, OrganizationKind } from '@app/profiles';
-import { InterestSide, MatchInterest, RoundAlgorithm, RoundStatus } from '@app/programs';
+import { RoundAlgorithm, RoundStatus } from '@app/programs';
 import { Locality, SizeClass } from '@app/taxonomy';
 
 registerEnumType(Role, { name: 'Role' });

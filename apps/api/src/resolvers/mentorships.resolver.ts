@@ -1,6 +1,7 @@
 import { Args, Context, Int, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, notFound } from '@app/common';
-import { RecommendationsService } from '@app/matching';
+import { RecommendationsService, type Recommendation } from '@app/matching';
+import type { MentorProfileView } from '@app/profiles';
 import {
   EmailDispatcher,
   MentorshipRecordsService,
@@ -161,7 +162,13 @@ export class MentorshipRequestsResolver {
     @Args('first', { type: () => Int, defaultValue: 3 }) first: number,
   ): Promise<MentorRecommendationModel[]> {
     const limit = Math.max(0, Math.min(first, 20));
-    return (await this.requests.suggestions(actor, r, limit)).map((s) => MentorRecommendationModel.from(s));
+    // Suggestions come from matching's recommendations (bound in @app/platform), so each is one.
+    const suggestions = (await this.requests.suggestions(
+      actor,
+      r,
+      limit,
+    )) as Recommendation<MentorProfileView>[];
+    return suggestions.map((s) => MentorRecommendationModel.from(s));
   }
 
   @ResolveField(() => PairMatchModel, {

@@ -1,11 +1,8 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { Actor, Role } from '@app/common';
-import {
-  MatchInterestsService,
-  MatchingRoundsService,
-  ProgramReportService,
-  ProgramsService,
-} from '@app/programs';
+import { MatchInterestsService } from '@app/matching';
+import { MatchingRoundsService, ProgramsService } from '@app/programs';
+import { ProgramReportService } from '@app/reports';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { IdArgs } from '../inputs/auth.input';

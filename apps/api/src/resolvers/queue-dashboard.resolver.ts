@@ -28,7 +28,7 @@ export class QueueDashboardResolver {
       'run on Redis (services mode): CONFLICT in embedded mode, whose jobs run in process.',
   })
   openQueueDashboard(@CurrentActor() actor: Actor): QueueDashboardTicketModel {
-    if (!this.queue.dashboardQueues()) {
+    if (!this.queue.dashboard()) {
       throw new DomainError(
         ErrorCode.CONFLICT,
         'The queue dashboard needs Redis: jobs run in process in embedded mode (set REDIS_URL)',

@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role, notFound } from '@app/common';
-import { RecommendationsService, ScoringService } from '@app/matching';
-import { InterestSide, MatchInterestsService } from '@app/programs';
+import { InterestSide, MatchInterestsService, RecommendationsService, ScoringService } from '@app/matching';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdArgs } from '../inputs/auth.input';
 import { RecommendedMentorsArgs, RecommendedOrganizationsArgs } from '../inputs/recommendation.args';

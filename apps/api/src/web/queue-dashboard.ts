@@ -1,20 +1,10 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import type {
-  AppControllerRoute,
-  AppViewRoute,
-  BullBoardQueues,
-  ControllerHandlerReturnType,
-  IServerAdapter,
-  UIConfig,
-} from '@bull-board/api/typings/app';
 import { renderFile } from 'ejs';
 import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenService } from '@app/accounts';
 import { Role, hasRole } from '@app/common';
-import type { Queue } from 'bullmq';
+import type { QueueDashboardServer } from '@app/queue';
 import { contentType } from './web-app';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -22,50 +12,6 @@ const COOKIE = 'mentorlink_queues';
 /** A dashboard visit lasts an hour; the ticket that opens it, a minute. */
 export const QUEUE_SESSION_SECONDS = 3600;
 export const QUEUE_TICKET_SECONDS = 60;
-
-/**
- * Bull Board's server side for Fastify, written here rather than taken from
- * @bull-board/fastify, whose @fastify/static needs Node 22. Bull Board hands over its routes,
- * views and static files; this serves them under one prefix.
- */
-class BoardAdapter implements IServerAdapter {
-  queues!: BullBoardQueues;
-  viewsPath = '';
-  statics = { route: '', path: '' };
-  entry!: AppViewRoute;
-  errorHandler!: (error: Error) => ControllerHandlerReturnType;
-  apiRoutes: AppControllerRoute[] = [];
-  uiConfig: UIConfig = {};
-
-  setQueues(queues: BullBoardQueues) {
-    this.queues = queues;
-    return this;
-  }
-  setViewsPath(path: string) {
-    this.viewsPath = path;
-    return this;
-  }
-  setStaticPath(route: string, path: string) {
-    this.statics = { route, path };
-    return this;
-  }
-  setEntryRoute(route: AppViewRoute) {
-    this.entry = route;
-    return this;
-  }
-  setErrorHandler(handler: (error: Error) => ControllerHandlerReturnType) {
-    this.errorHandler = handler;
-    return this;
-  }
-  setApiRoutes(routes: AppControllerRoute[]) {
-    this.apiRoutes = routes;
-    return this;
-  }
-  setUIConfig(config: UIConfig) {
-    this.uiConfig = config;
-    return this;
-  }
-}
 
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
@@ -78,23 +24,19 @@ function cookieValue(request: FastifyRequest, name: string): string | null {
 }
 
 /**
- * Mounts Bull Board at /admin/queues when jobs run on BullMQ (services mode), for admins only.
+ * Mounts Bull Board at /admin/queues where the queue driver has a dashboard (BullMQ, services
+ * mode), for admins only. Bull Board's server side for Fastify is written here rather than taken
+ * from @bull-board/fastify, whose @fastify/static needs Node 22.
  * Browsers do not send bearer tokens on navigation, so the web app asks for a one-minute ticket
  * (openQueueDashboard) and opens /admin/queues/?ticket=…; the ticket becomes an HttpOnly,
  * SameSite=Strict cookie scoped to this path, valid for an hour. Returns false in-process.
  */
 export function registerQueueDashboard(
   fastify: FastifyInstance,
-  queues: Queue[] | null,
+  board: QueueDashboardServer | null,
   tokens: TokenService,
 ): boolean {
-  if (!queues) return false;
-  const board = new BoardAdapter();
-  createBullBoard({
-    queues: queues.map((q) => new BullMQAdapter(q)),
-    serverAdapter: board,
-    options: { uiConfig: { boardTitle: 'Mentorlink jobs' } },
-  });
+  if (!board) return false;
 
   const isAdminSession = (request: FastifyRequest): boolean => {
     const session = cookieValue(request, COOKIE);

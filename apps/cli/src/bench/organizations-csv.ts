@@ -1,5 +1,5 @@
 import type { OrganizationFields } from '@app/profiles';
-import { ORGANIZATION_CSV_COLUMNS } from '@app/seed';
+import { ORGANIZATION_CSV_COLUMNS } from '@app/import';
 
 const cell = (value: unknown): string => {
   if (value === null || value === undefined) return '';

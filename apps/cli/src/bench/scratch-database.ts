@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { ENTITIES } from '../entities';
+import { ENTITIES } from '@app/platform';
 
 export const BENCH_ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -1,7 +1,8 @@
 import type { QueryRunner } from 'typeorm';
 import { copyLine, copyText } from '@app/database';
 import { ORGANIZATION_COPY_COLUMNS, buildOrganizationRecord, organizationCopyRow } from '@app/profiles';
-import { CsvImportService, generatePopulation } from '@app/seed';
+import { CsvImportService } from '@app/import';
+import { generatePopulation } from '@app/seed';
 import { fmt, median, peakRssMb } from '../bench/stats';
 import { createScratchDatabase } from '../bench/scratch-database';
 import { organizationsCsv } from '../bench/organizations-csv';

@@ -3,16 +3,16 @@ import {
   encodeOrganizations,
   scoreEncoded,
   scoreTables,
-} from '@app/matching/encoded-profiles';
+} from '@app/matching/engine/encoded-profiles';
 import {
   DEFAULT_WEIGHTS,
   scoreMatch,
   type ScoredMentor,
   type ScoredOrganization,
-} from '@app/matching/match-score';
-import { scoredMentors, scoredOrganizations } from '@app/matching/scored-population';
-import { ScoringEngine } from '@app/matching/scoring-engine';
-import { topKReference, type TopKLists, type TopKRequest } from '@app/matching/top-k';
+} from '@app/matching/score/match-score';
+import { scoredMentors, scoredOrganizations } from '@app/matching/testing';
+import { ScoringEngine } from '@app/matching/engine/scoring-engine';
+import { topKReference, type TopKLists, type TopKRequest } from '@app/matching/engine/top-k';
 import { generatePopulation } from '@app/seed';
 import { fmt, median, peakRssMb } from '../bench/stats';
 import { progressBar } from '../progress';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@app/database';
-import { ENTITIES } from '../entities';
+import { ENTITIES } from '@app/platform';
 
 /**
  * Writes a migration with the SQL that brings a database at the committed migrations up to the

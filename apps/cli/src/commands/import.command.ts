@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@app/config';
-import { CsvImportService, ORGANIZATION_CSV_COLUMNS, MENTOR_CSV_COLUMNS, type ImportKind } from '@app/seed';
+import { CsvImportService, ORGANIZATION_CSV_COLUMNS, MENTOR_CSV_COLUMNS, type ImportKind } from '@app/import';
 import { createCliContext } from '../cli.module';
 import { progressBar } from '../progress';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bestOfRow } from './scoring-inputs';
+import { bestOfRow } from './best-of-row';
 
 /** The definition: every allowed candidate with a score, by score then index, cut at k. */
 const byDefinition = (scores: number[], k: number, allowed?: number[]): number[] =>

@@ -1,6 +1,11 @@
 import { buildMentorRecord, buildOrganizationRecord, Gender } from '@app/profiles';
 import { Random, generatePopulation } from '@app/seed';
-import { DEFAULT_WEIGHTS, scoreMatch, type ScoredMentor, type ScoredOrganization } from './match-score';
+import {
+  DEFAULT_WEIGHTS,
+  scoreMatch,
+  type ScoredMentor,
+  type ScoredOrganization,
+} from '../score/match-score';
 import { Pacer } from '@app/common';
 import {
   encodeMentors,

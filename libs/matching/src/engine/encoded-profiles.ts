@@ -18,7 +18,7 @@ import {
   type ScoreWeights,
   type ScoredMentor,
   type ScoredOrganization,
-} from './match-score';
+} from '../score/match-score';
 
 /**
  * Profiles packed into typed arrays (one slot per profile, sets as bitmasks) so that scoring

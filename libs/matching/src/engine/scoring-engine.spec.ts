@@ -7,9 +7,9 @@ import {
   Locality,
   TOPIC_CODES,
 } from '@app/taxonomy';
-import type { ScoredMentor, ScoredOrganization } from './match-score';
+import type { ScoredMentor, ScoredOrganization } from '../score/match-score';
 import { encodeMentors, encodeOrganizations, scoreTables } from './encoded-profiles';
-import { scoredPopulation } from './scored-population';
+import { scoredPopulation } from '../../testing';
 import { ScoringEngine } from './scoring-engine';
 import { topKReference, type TopKLists, type TopKRequest, type TopKResult } from './top-k';
 

@@ -6,7 +6,7 @@ import { validateTopKRequest, type TopKLists, type TopKRequest, type TopKResult 
 
 /**
  * Exact top-k over every organisation–mentor pair, on worker threads running a WebAssembly SIMD
- * kernel (../assembly/top-k.ts, compiled to kernel/top-k.wasm by `npm run build:wasm`). Gives the
+ * kernel (../../assembly/top-k.ts, compiled to kernel/top-k.wasm by `npm run build:wasm`). Gives the
  * same lists as `topKReference`, byte for byte, for any input and any number of threads.
  *
  * Each thread gets all mentors and a contiguous range of organisations: organisation lists are

@@ -1,6 +1,11 @@
-import { DEFAULT_WEIGHTS, scoreMatch, type ScoredMentor, type ScoredOrganization } from './match-score';
+import {
+  DEFAULT_WEIGHTS,
+  scoreMatch,
+  type ScoredMentor,
+  type ScoredOrganization,
+} from '../score/match-score';
 import { encodeMentors, encodeOrganizations, scoreTables } from './encoded-profiles';
-import { scoredPopulation } from './scored-population';
+import { scoredPopulation } from '../../testing';
 import { topKReference, type TopKLists, type TopKRequest } from './top-k';
 
 type List = Array<[score: number, index: number]>;

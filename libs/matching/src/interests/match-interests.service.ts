@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, forbidden, isUuid, notFound } from '@app/common';
-import { InterestSide, MatchInterest } from './program.entities';
+import { InterestSide, MatchInterest } from './match-interest.entity';
 
 /**
  * Interest signals: from its recommendations, an organisation's owner or a mentor marks a

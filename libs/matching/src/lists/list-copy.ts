@@ -1,5 +1,5 @@
 import { Pacer } from '@app/common';
-import type { TopKLists } from './top-k';
+import type { TopKLists } from '../engine/top-k';
 
 /**
  * Recommendation lists as the engine returns them: list i belongs to `owners[i]` and holds

@@ -7,7 +7,7 @@ import {
   type MentorProfileView,
   type OrganizationEntity,
 } from '@app/profiles';
-import { scoreMatch, type ScoreComponent } from './match-score';
+import { scoreMatch, type ScoreComponent } from '../score/match-score';
 import {
   RecommendationStore,
   entriesOf,
@@ -15,7 +15,7 @@ import {
   type ReadEntry,
   type StoredEntry,
 } from './recommendation.store';
-import { scoredMentor, scoredOrganization } from './scoring-inputs';
+import { scoredMentor, scoredOrganization } from '../score/scoring-inputs';
 
 export interface Recommendation<T> {
   candidate: T;

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Pacer } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ProfileSnapshotsService, type MentorSnapshot, type OrganizationSnapshot } from '@app/profiles';
-import { QueueService } from '@app/queue';
+import { JobOutbox } from '@app/queue';
 import {
   encodeMentors,
   encodeOrganizations,
@@ -15,16 +15,16 @@ import {
   scoreTables,
   type EncodedMentors,
   type EncodedOrganizations,
-} from './encoded-profiles';
+} from '../engine/encoded-profiles';
 import {
   DEFAULT_WEIGHTS,
   SCORING_ENGINE_VERSION,
   type ScoredMentor,
   type ScoredOrganization,
-} from './match-score';
+} from '../score/match-score';
 import { RecommendationStore, ranksAbove, type ListSide } from './recommendation.store';
-import { ScoringEngine } from './scoring-engine';
-import { bestOfRow } from './scoring-inputs';
+import { ScoringEngine } from '../engine/scoring-engine';
+import { bestOfRow } from '../engine/best-of-row';
 import { packEntries, type PackedLists } from './list-copy';
 import { ScoringRunEntity, ScoringRunShardEntity, ScoringRunStatus, ShardSide } from './scoring-run.entity';
 import { SCORING_RUN, SCORING_SHARD } from './scoring.jobs';
@@ -55,7 +55,7 @@ export class ScoringService {
     private readonly profiles: ProfileSnapshotsService,
     private readonly store: RecommendationStore,
     private readonly engine: ScoringEngine,
-    private readonly queue: QueueService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   private get k(): number {
@@ -257,7 +257,7 @@ export class ScoringService {
         where: [{ status: ScoringRunStatus.QUEUED }, { status: ScoringRunStatus.RUNNING }],
         order: { createdAt: 'ASC' },
       });
-      if (active) return { run: active, created: false };
+      if (active) return active;
       const created = manager.create(ScoringRunEntity, {
         id: randomUUID(),
         status: ScoringRunStatus.QUEUED,
@@ -265,15 +265,11 @@ export class ScoringService {
         k: this.k,
         requestedBy,
       });
-      return { run: await manager.save(created), created: true };
+      const saved = await manager.save(created);
+      await this.recordRunJob(manager, saved.id);
+      return saved;
     });
-    try {
-      await this.enqueueRun(run.run.id);
-    } catch (err) {
-      if (run.created) await this.failRun(run.run.id, 'The job queue was not reachable');
-      throw err;
-    }
-    return run.run;
+    return run;
   }
 
   /**
@@ -288,7 +284,7 @@ export class ScoringService {
       where: [{ status: ScoringRunStatus.QUEUED }, { status: ScoringRunStatus.RUNNING }],
     });
     if (active) {
-      await this.enqueueRun(active.id);
+      await this.recordRunJob(this.dataSource.manager, active.id);
       return null;
     }
     const completed = await runs.existsBy({
@@ -298,9 +294,9 @@ export class ScoringService {
     return completed ? null : this.startFullRun(null);
   }
 
-  /** Enqueues a run's parent job; a second enqueue of the same run does nothing. */
-  enqueueRun(runId: string): Promise<string> {
-    return this.queue.enqueue(SCORING_RUN, { runId }, { jobId: `scoring-run-${runId}` });
+  /** A run's parent job, in the caller's transaction; a second one for the same run does nothing. */
+  recordRunJob(manager: EntityManager, runId: string): Promise<void> {
+    return this.outbox.record(manager, SCORING_RUN, { runId }, { jobId: `scoring-run-${runId}` });
   }
 
   findRun(id: string): Promise<ScoringRunEntity | null> {
@@ -313,13 +309,12 @@ export class ScoringService {
    * deterministic ids.
    */
   async planRun(runId: string): Promise<void> {
-    const shards = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const run = await manager.findOne(ScoringRunEntity, {
         where: { id: runId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!run || run.status === ScoringRunStatus.COMPLETED || run.status === ScoringRunStatus.FAILED)
-        return [];
+      if (!run || run.status === ScoringRunStatus.COMPLETED || run.status === ScoringRunStatus.FAILED) return;
       if (run.status === ScoringRunStatus.QUEUED) {
         const size = this.config.SCORING_SHARD_SIZE;
         const planned: Partial<ScoringRunShardEntity>[] = [];
@@ -351,16 +346,18 @@ export class ScoringService {
           finishedAt: done ? new Date() : null,
         });
       }
-      return manager.find(ScoringRunShardEntity, { where: { runId }, order: { shard: 'ASC' } });
-    });
-    for (const shard of shards) {
-      if (shard.doneAt) continue;
-      await this.queue.enqueue(
+      const shards = await manager.find(ScoringRunShardEntity, { where: { runId }, order: { shard: 'ASC' } });
+      await this.outbox.recordAll(
+        manager,
         SCORING_SHARD,
-        { runId, shard: shard.shard },
-        { jobId: `scoring-shard-${runId}-${shard.shard}`, attempts: SHARD_ATTEMPTS },
+        shards
+          .filter((shard) => !shard.doneAt)
+          .map((shard) => ({
+            payload: { runId, shard: shard.shard },
+            options: { jobId: `scoring-shard-${runId}-${shard.shard}`, attempts: SHARD_ATTEMPTS },
+          })),
       );
-    }
+    });
   }
 
   /**

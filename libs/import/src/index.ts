@@ -1,0 +1,2 @@
+export * from './csv-import.service';
+export * from './import.module';

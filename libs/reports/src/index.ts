@@ -1,0 +1,2 @@
+export * from './program-report.service';
+export * from './reports.module';
