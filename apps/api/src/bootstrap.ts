@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TokenService } from '@app/accounts';
 import type { AppConfig } from '@app/config';
+import { exitOnSignals, openEmbeddedDatabase } from '@app/database';
 import { QueueService } from '@app/queue';
 import { AppModule, type AppOptions } from './app.module';
 import { registerQueueDashboard } from './web/queue-dashboard';
@@ -23,11 +24,28 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   // Fastify: measurably less work per request than Express (see bench:api).
   const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    logger: logger === false ? false : logger,
-    abortOnError: false,
-  });
-  app.enableShutdownHooks();
+  // Embedded mode: lock DATA_DIR and open its database before anything touches the folder. A
+  // signal meanwhile, before Nest's shutdown hooks listen, must still give the folder up.
+  const stopExitingOnSignals = exitOnSignals();
+  let app: NestFastifyApplication;
+  try {
+    const embedded = await openEmbeddedDatabase(config, {
+      command: `API on port ${config.PORT}`,
+      warn: (message) => (logger === false ? undefined : logger.warn?.(message, 'Database')),
+    });
+    try {
+      app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+        logger: logger === false ? false : logger,
+        abortOnError: false,
+      });
+    } catch (err) {
+      await embedded?.close();
+      throw err;
+    }
+    app.enableShutdownHooks();
+  } finally {
+    stopExitingOnSignals();
+  }
   const fastify = app.getHttpAdapter().getInstance();
   registerQueueDashboard(fastify, app.get(QueueService).dashboard(), app.get(TokenService));
   const served = registerWebApp(fastify, config.WEB_DIR);

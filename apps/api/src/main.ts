@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@app/config';
+import { EmbeddedDatabaseError } from '@app/database';
 import { DEMO_ACCOUNTS } from '@app/seed';
 import { createApiApp, createLogger } from './bootstrap';
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const logger = createLogger(loadConfigSafe(), 'Bootstrap');
-  if (err instanceof ConfigValidationError) logger.error(err.message);
+  if (err instanceof ConfigValidationError || err instanceof EmbeddedDatabaseError) logger.error(err.message);
   else logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

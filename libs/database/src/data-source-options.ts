@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { MIGRATIONS } from './migrations';
-import { PGlitePool } from './pglite-pool';
+import { embeddedPool } from './embedded-database';
+import type { PGlitePool } from './pglite-pool';
 
 /** The one place that decides between PGlite (embedded) and PostgreSQL. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -28,18 +28,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   }
   const pool = embeddedPool(config);
   return { ...common, driver: { Pool: PoolFactory(pool) } };
-}
-
-/** Where embedded mode keeps its database. `DATA_DIR=:memory:` keeps nothing (tests). */
-export function embeddedDataDir(config: AppConfig): string | undefined {
-  if (config.DATA_DIR === ':memory:') return undefined;
-  const dir = resolve(config.DATA_DIR, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-function embeddedPool(config: AppConfig): PGlitePool {
-  return new PGlitePool({ dataDir: embeddedDataDir(config) });
 }
 
 /** TypeORM constructs `new driver.Pool(options)`; hand it the pool we already made. */

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseHealth } from './database.health';
+import { EmbeddedDatabaseError } from './embedded-database.errors';
 
 @Module({
   imports: [
@@ -13,6 +14,8 @@ import { DatabaseHealth } from './database.health';
         autoLoadEntities: true,
         retryAttempts: config.embeddedDatabase ? 0 : 5,
         retryDelay: 1000,
+        // A locked or damaged data folder does not heal in a second: fail with its own message.
+        toRetry: (err: unknown) => !(err instanceof EmbeddedDatabaseError),
       }),
     }),
   ],

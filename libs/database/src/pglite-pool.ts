@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types, type PGliteOptions } from '@electric-sql/pglite';
+import { EmbeddedDatabaseOpenError } from './embedded-database.errors';
 
 type QueryResult = { rows: unknown[]; rowCount: number; command?: string; fields: unknown[] };
 type Release = (err?: unknown) => void;
@@ -82,6 +83,8 @@ export interface PGlitePoolOptions {
   dataDir?: string;
   /** How long a caller may wait for the connection before failing. */
   acquireTimeoutMs?: number;
+  /** Called once the database is closed (gives up the data folder's lock). */
+  onEnd?: () => void;
 }
 
 /**
@@ -93,8 +96,10 @@ export class PGlitePool extends EventEmitter {
   private readonly waiters: Array<() => void> = [];
   private busy = false;
   private readonly acquireTimeoutMs: number;
+  private readonly opened: Promise<void>;
+  private ended?: Promise<void>;
 
-  constructor(options: PGlitePoolOptions = {}) {
+  constructor(private readonly options: PGlitePoolOptions = {}) {
     super();
     this.acquireTimeoutMs = options.acquireTimeoutMs ?? 30_000;
     const pgliteOptions: PGliteOptions = {
@@ -102,6 +107,17 @@ export class PGlitePool extends EventEmitter {
       parsers: { [types.INT8]: (value: string) => value },
     };
     this.db = new PGlite(options.dataDir, pgliteOptions);
+    const dataDir = options.dataDir;
+    this.opened = this.db.waitReady.catch((err: unknown) => {
+      throw dataDir ? new EmbeddedDatabaseOpenError(dataDir, err) : err;
+    });
+    // Callers see the failure through ready() or connect(); never as an unhandled rejection.
+    this.opened.catch(() => undefined);
+  }
+
+  /** Resolves once the database is open; a folder PGlite cannot open rejects with the steps to take. */
+  ready(): Promise<void> {
+    return this.opened;
   }
 
   connect(callback?: ConnectCallback): Promise<PGliteClient> {
@@ -126,7 +142,8 @@ export class PGlitePool extends EventEmitter {
   }
 
   end(callback?: (err: unknown) => void): Promise<void> {
-    const done = this.db.close();
+    this.ended ??= this.close();
+    const done = this.ended;
     if (callback)
       done.then(
         () => callback(null),
@@ -135,8 +152,22 @@ export class PGlitePool extends EventEmitter {
     return done;
   }
 
+  private async close(): Promise<void> {
+    const opened = await this.opened.then(
+      () => true,
+      () => false,
+    );
+    try {
+      // A database that never opened has nothing to close.
+      if (opened) await this.db.close();
+    } finally {
+      // Only now, with PGlite's files closed, may another process have the folder.
+      this.options.onEnd?.();
+    }
+  }
+
   private async acquire(): Promise<void> {
-    await this.db.waitReady;
+    await this.opened;
     if (!this.busy) {
       this.busy = true;
       return;

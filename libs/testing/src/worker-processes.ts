@@ -12,9 +12,19 @@ export interface WorkerProcess {
 
 /** Starts `apps/worker/src/main.ts` under ts-node with `env` over this process's environment. */
 export function spawnWorker(name: string, env: Record<string, string>): WorkerProcess {
+  return spawnFromSource(name, 'apps/worker/src/main.ts', [], env);
+}
+
+/** Starts an entry point (`apps/api/src/main.ts`, `apps/cli/src/main.ts`) with `args` under ts-node. */
+export function spawnFromSource(
+  name: string,
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
     {
       cwd: ROOT,
       env: {
