@@ -22,7 +22,9 @@ export async function createApiApp(
   logger: LoggerService | false = createLogger(config),
 ): Promise<INestApplication> {
   // Fastify: measurably less work per request than Express (see bench:api).
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
+  // No proxy is trusted unless TRUST_PROXY names it: else any client could set X-Forwarded-For
+  // and pass for another, escaping the per-client limits.
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: logger === false ? false : logger,
     abortOnError: false,
