@@ -1,4 +1,4 @@
-import { UserEntity } from '@app/accounts';
+import { ACCOUNT_ENTITIES } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { MENTORSHIP_ENTITIES } from '@app/mentorships';
@@ -7,7 +7,7 @@ import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 
 /** Every entity, for tools that build a DataSource without Nest (migration generation). */
 export const ENTITIES = [
-  UserEntity,
+  ...ACCOUNT_ENTITIES,
   OrganizationEntity,
   MentorProfileEntity,
   AuditEventEntity,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@app/accounts';
+import { ACCOUNT_ENTITIES } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
@@ -10,7 +10,7 @@ import { MentorProfileEntity, OrganizationEntity } from '@app/profiles';
 import { createTestDatabase } from './test-database';
 
 export const TEST_ENTITIES = [
-  UserEntity,
+  ...ACCOUNT_ENTITIES,
   OrganizationEntity,
   MentorProfileEntity,
   AuditEventEntity,

@@ -7,6 +7,7 @@ import { MentorshipRecords1795830971999 } from './1795830971999-mentorship-recor
 import { EmailOutbox1795831335362 } from './1795831335362-email-outbox';
 import { Programs1795833798974 } from './1795833798974-programs';
 import { MatchInterests1795834103704 } from './1795834103704-match-interests';
+import { LoginThrottleTokenVersion1796237665637 } from './1796237665637-login-throttle-token-version';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EmailOutbox1795831335362,
   Programs1795833798974,
   MatchInterests1795834103704,
+  LoginThrottleTokenVersion1796237665637,
 ];
