@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/config';
 import { EmbeddedDatabaseOpenError, LOCK_FILE, openEmbeddedDatabase } from '@app/database';
-import { GraphQLClient, spawnFromSource, waitForWorkers, type WorkerProcess } from '@app/testing';
+import { GraphQLClient } from '@app/testing';
+import { spawnFromSource, waitForWorkers, type WorkerProcess } from '@app/testing/worker-processes';
 
 /**
  * One writer per embedded data folder, with real processes started from source: a second API

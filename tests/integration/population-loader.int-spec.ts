@@ -144,6 +144,10 @@ describe('DemoDataService on PostgreSQL', () => {
         password_hash: string;
       }>;
       const byEmail = new Map(users.map((u) => [u.email, u]));
+      // Each login has its own hash and salt: the table does not show they share a password.
+      const hashes = users.map((u) => u.password_hash);
+      expect(new Set(hashes).size).toBe(DEMO_ACCOUNTS.length);
+      expect(new Set(hashes.map((h) => h.split('$')[4])).size).toBe(DEMO_ACCOUNTS.length);
       for (const account of DEMO_ACCOUNTS) {
         const user = byEmail.get(account.email);
         expect(user).toBeDefined();

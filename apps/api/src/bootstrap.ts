@@ -23,7 +23,9 @@ export async function createApiApp(
   logger: LoggerService | false = createLogger(config),
 ): Promise<INestApplication> {
   // Fastify: measurably less work per request than Express (see bench:api).
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
+  // No proxy is trusted unless TRUST_PROXY names it: else any client could set X-Forwarded-For
+  // and pass for another, escaping the per-client limits.
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
   // Embedded mode: lock DATA_DIR and open its database before anything touches the folder. A
   // signal meanwhile, before Nest's shutdown hooks listen, must still give the folder up.
   const stopExitingOnSignals = exitOnSignals();

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { AppConfig } from '@app/config';
 import { keysetPage } from '@app/database';
 import {
   Actor,
@@ -18,8 +17,10 @@ import {
 } from '@app/common';
 import { isEconomyCode, type EconomyCode } from '@app/taxonomy';
 import { AccountErrorCode } from './account-error-code';
+import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
-import { TokenService } from './token.service';
+import { TokenService, type SessionActor } from './token.service';
+import { TokenVersions } from './token-versions.service';
 import { UserEntity } from './user.entity';
 
 export interface Session {
@@ -54,10 +55,11 @@ const UNIQUE_VIOLATION = '23505';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
-export const actorOf = (user: UserEntity): Actor => ({
+export const actorOf = (user: UserEntity): SessionActor => ({
   userId: user.id,
   roles: user.roles,
   managedEconomies: user.managedEconomies,
+  tokenVersion: user.tokenVersion,
 });
 
 @Injectable()
@@ -66,7 +68,8 @@ export class AccountsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly config: AppConfig,
+    private readonly versions: TokenVersions,
+    private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
 
@@ -82,35 +85,19 @@ export class AccountsService {
   }
 
   /**
-   * Counts the attempt before checking the password, atomically, so parallel attempts (aliases
-   * in one request, or many requests) cannot get more guesses than LOGIN_MAX_ATTEMPTS per window.
+   * Signs in from `clientIp` (the caller's address, for the login limits). The attempt is
+   * counted before the password is checked (LoginThrottle), and an unknown e-mail costs the
+   * same Argon2 verification as a known one, so the answers tell nothing of who has an account.
    */
-  async login(email: string, password: string): Promise<Session> {
-    const rows = (await this.users.query(
-      `UPDATE users SET
-         login_attempts = CASE WHEN login_window_started_at IS NULL
-             OR login_window_started_at < now() - make_interval(secs => $2) THEN 1
-             ELSE login_attempts + 1 END,
-         login_window_started_at = CASE WHEN login_window_started_at IS NULL
-             OR login_window_started_at < now() - make_interval(secs => $2) THEN now()
-             ELSE login_window_started_at END
-       WHERE email = $1
-       RETURNING id, login_attempts`,
-      [normalizeEmail(email), this.config.LOGIN_WINDOW_SECONDS],
-    )) as [Array<{ id: string; login_attempts: number }>, number];
-    const counted = rows[0][0];
-    if (counted && counted.login_attempts > this.config.LOGIN_MAX_ATTEMPTS) {
-      throw new DomainError(
-        AccountErrorCode.TOO_MANY_ATTEMPTS,
-        'Too many login attempts for this account; try again later',
-      );
-    }
-    const user = counted ? await this.users.findOneBy({ id: counted.id }) : null;
+  async login(email: string, password: string, clientIp: string | undefined): Promise<Session> {
+    const normalized = normalizeEmail(email);
+    const attempt = await this.throttle.reserve(normalized, clientIp);
+    const user = await this.users.findOneBy({ email: normalized });
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) {
       throw new DomainError(AccountErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
-    await this.users.update({ id: user.id }, { loginAttempts: 0, loginWindowStartedAt: null });
+    await this.throttle.succeeded(attempt);
     return { token: this.tokens.sign(actorOf(user)), user };
   }
 
@@ -129,12 +116,16 @@ export class AccountsService {
       throw badInput('Admins cannot remove their own ADMIN role');
     }
     const managedEconomies = validateRoles(input.roles, input.managedEconomies ?? []);
-    return this.users.manager.transaction(async (manager) => {
+    const updated = await this.users.manager.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('User');
       const before = { roles: user.roles, managedEconomies: user.managedEconomies };
       user.roles = [...new Set(input.roles)];
       user.managedEconomies = managedEconomies;
+      // Tokens carry roles and economies: any change ends the tokens issued before it.
+      if (!sameSet(before.roles, user.roles) || !sameSet(before.managedEconomies, managedEconomies)) {
+        user.tokenVersion += 1;
+      }
       const saved = await manager.save(user);
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -145,6 +136,9 @@ export class AccountsService {
       });
       return saved;
     });
+    // This process stops accepting the old tokens at once; the others within their cache time.
+    this.versions.forget(id);
+    return updated;
   }
 
   async me(actor: Actor): Promise<UserEntity> {
@@ -224,6 +218,7 @@ export class AccountsService {
             displayName: displayName.trim(),
             roles: [...new Set(roles)],
             managedEconomies,
+            tokenVersion: 0,
           }),
         );
         await this.audit.record(manager, {
@@ -247,6 +242,9 @@ export class AccountsService {
     }
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && new Set(a).size === new Set([...a, ...b]).size;
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

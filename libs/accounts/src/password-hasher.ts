@@ -1,13 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 
 /** OWASP's Argon2id baseline (19 MiB, 2 passes, 1 lane). */
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   /** A real hash of nothing, so unknown accounts cost the same time as known ones. */
   private decoy?: Promise<string>;
+
+  /** Makes the decoy at boot, so the first unknown e-mail costs no more than the others. */
+  onModuleInit(): void {
+    this.decoy ??= this.hash('decoy-password-never-matches');
+  }
 
   hash(password: string): Promise<string> {
     return hash(password, OPTIONS);

@@ -34,12 +34,12 @@ export class UserEntity {
   @Column({ name: 'managed_economies', type: 'text', array: true, default: () => "'{}'" })
   managedEconomies: EconomyCode[];
 
-  /** Login attempts in the current window, counted before the password is checked. */
-  @Column({ name: 'login_attempts', type: 'integer', default: 0 })
-  loginAttempts: number;
-
-  @Column({ name: 'login_window_started_at', type: 'timestamptz', nullable: true })
-  loginWindowStartedAt: Date | null;
+  /**
+   * Bumped by every change of roles or managed economies (and, later, disabling). A token
+   * names the version it was issued at; one issued at an older version is refused.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

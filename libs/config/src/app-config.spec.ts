@@ -1,4 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+import { secretWeakness } from './secret-strength';
+import { parseTrustProxy } from './trust-proxy';
+
+/** What the README tells people to run, and what the test helpers generate. */
+const goodSecret = (): string => randomBytes(32).toString('base64');
 
 const captureError = (fn: () => unknown): Error => {
   try {
@@ -89,12 +95,12 @@ describe('loadConfig', () => {
   });
 
   it('accepts production with a JWT_SECRET', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: goodSecret() });
     expect(config.production).toBe(true);
   });
 
   it('refuses the test-only delays in production, and takes them elsewhere', () => {
-    const secret = 'x'.repeat(32);
+    const secret = goodSecret();
     for (const knob of ['SCORING_SHARD_TEST_DELAY_MS', 'REQUEST_JOB_TEST_DELAY_MS']) {
       const err = captureError(() =>
         loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, [knob]: '500' }),
@@ -108,12 +114,71 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it.each([
+    ['one character repeated', 'a'.repeat(32)],
+    ['one character repeated, long', 'x'.repeat(64)],
+    ['a short piece repeated', 'abcdefghijklmnop'.repeat(2)],
+    ['a run of neighbouring characters', 'abcdefghijklmnopqrstuvwxyz012345'],
+    ['few distinct characters', 'ab12'.repeat(4) + 'ba21'.repeat(4) + '1a2b'.repeat(2)],
+    ['a low-entropy mix', 'password' + 'a'.repeat(20) + 'secret12'],
+  ])(
+    'refuses a guessable JWT_SECRET (%s) in production and elsewhere, saying how to make one',
+    (_l, secret) => {
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      for (const NODE_ENV of ['production', 'development']) {
+        const err = captureError(() => loadConfig({ NODE_ENV, JWT_SECRET: secret }));
+        expect(err).toBeInstanceOf(ConfigValidationError);
+        expect(err.message).toContain('JWT_SECRET');
+        expect(err.message).toContain('openssl rand -base64 32');
+        expect(err.message).toContain("require('crypto').randomBytes(32).toString('base64')");
+      }
+    },
+  );
+
+  it('accepts every secret the usual generators print: 32 random bytes in hex, base64 or base64url', () => {
+    for (let i = 0; i < 300; i++) {
+      const bytes = randomBytes(32);
+      for (const secret of [bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url')]) {
+        expect([secret, secretWeakness(secret)]).toEqual([secret, null]);
+      }
+    }
+    // And a long, varied passphrase someone typed.
+    expect(secretWeakness('Tr0mbone-violet_Kettle;42 orbit QUARTZ!')).toBeNull();
+  });
+
   it('loads demo data in production only when asked to', () => {
-    const secret = 'x'.repeat(32);
+    const secret = goodSecret();
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).DEMO_DATA).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DEMO_DATA: 'true' }).DEMO_DATA).toBe(
       true,
     );
     expect(loadConfig({ NODE_ENV: 'development' }).DEMO_DATA).toBe(true);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off by default: X-Forwarded-For names nobody', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const off of ['', 'false', 'off']) expect(loadConfig({ TRUST_PROXY: off }).trustProxy).toBe(false);
+  });
+
+  it('takes a list of proxy addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1, fd00::/8, loopback' }).trustProxy).toEqual(
+      ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8', 'loopback'],
+    );
+  });
+
+  it.each(['true', '*', '10.0.0.0/33', 'proxy.example.org', '300.1.1.1', '1', '2'])(
+    'refuses TRUST_PROXY=%s naming the field',
+    (value) => {
+      const err = captureError(() => loadConfig({ TRUST_PROXY: value }));
+      expect(err).toBeInstanceOf(ConfigValidationError);
+      expect(err.message).toContain('TRUST_PROXY');
+    },
+  );
+
+  it('explains why trusting every peer, or a hop count, is refused', () => {
+    expect(parseTrustProxy('true')).toEqual({ error: expect.stringMatching(/choose its address/) });
+    expect(parseTrustProxy('1')).toEqual({ error: expect.stringMatching(/cannot tell a proxy/) });
   });
 });

@@ -9,8 +9,11 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { SECRET_HOWTO, secretWeakness } from './secret-strength';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase()) : value;
@@ -73,11 +76,20 @@ export class AppConfig {
   })
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** Signing secret for access tokens; generated and kept in DATA_DIR when unset (not in production). */
+  /**
+   * Signing secret for access tokens; generated and kept in DATA_DIR when unset (not in
+   * production). Must look random: 32+ characters, varied, no repeats or runs (secret-strength.ts).
+   */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(32)
+  @ValidateBy({
+    name: 'strongSecret',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && secretWeakness(value) === null,
+      defaultMessage: (args) => `JWT_SECRET ${secretWeakness(String(args?.value))}; ${SECRET_HOWTO}`,
+    },
+  })
   JWT_SECRET?: string;
 
   /** Access token lifetime in seconds. */
@@ -95,16 +107,74 @@ export class AppConfig {
   @MinLength(8)
   DEMO_PASSWORD = 'demo1234';
 
-  /** Failed logins allowed per account within LOGIN_WINDOW_SECONDS before it is locked out. */
+  /**
+   * Milliseconds a process trusts what it last read of a user's token version. A role change
+   * (or, later, disabling) made through another process reaches this one within this time; 0
+   * reads the database on every request. At most 5 s: "the next request", give or take.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  TOKEN_VERSION_CACHE_MS = 3000;
+
+  /**
+   * Failed logins to one account from one client (IP) before each further attempt from that
+   * client must wait a growing delay. Other clients are not affected, so nobody can lock the
+   * owner out.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_ATTEMPTS = 5;
 
+  /** The first delay, in seconds; it doubles with each further failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_DELAY_SECONDS = 1;
+
+  /** The longest delay between attempts of one client on one account. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_DELAY_SECONDS = 15 * 60;
+
+  /**
+   * Failed logins from one client (IP) to any accounts within LOGIN_WINDOW_SECONDS; beyond it the
+   * client gets TOO_MANY_ATTEMPTS for every account until the window ends (password spraying).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_CLIENT_MAX_FAILURES = 30;
+
+  /**
+   * How long failures are remembered: a client's window across accounts, and for one account,
+   * the time after its last failure (or the end of its delay) when its count starts again.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  /**
+   * Which peers may name the client in X-Forwarded-For (login limits and THROTTLE_LIMIT count
+   * per client): empty (default) trusts none; else a comma-separated list of the proxies'
+   * addresses and CIDR ranges (trust-proxy.ts).
+   */
+  @IsString()
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && 'value' in parseTrustProxy(value),
+      defaultMessage: (args) => {
+        const parsed = parseTrustProxy(String(args?.value));
+        return `TRUST_PROXY: ${'error' in parsed ? parsed.error : 'invalid'}`;
+      },
+    },
+  })
+  TRUST_PROXY = '';
 
   /** Requests per client (IP) per THROTTLE_TTL_SECONDS. */
   @Transform(toInt)
@@ -279,6 +349,12 @@ export class AppConfig {
 
   get embeddedQueue(): boolean {
     return !this.REDIS_URL;
+  }
+
+  /** TRUST_PROXY as Fastify takes it (validated at load). */
+  get trustProxy(): TrustProxy {
+    const parsed = parseTrustProxy(this.TRUST_PROXY);
+    return 'value' in parsed ? parsed.value : false;
   }
 
   get production(): boolean {

@@ -1,4 +1,4 @@
-import { UserEntity } from '@app/accounts';
+import { ACCOUNT_ENTITIES } from '@app/accounts';
 import { AuditEventEntity } from '@app/audit';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { MENTORSHIP_ENTITIES } from '@app/mentorships';
@@ -12,7 +12,7 @@ import { QUEUE_ENTITIES } from '@app/queue';
  * feature's module.
  */
 export const ENTITIES = [
-  UserEntity,
+  ...ACCOUNT_ENTITIES,
   AuditEventEntity,
   ...PROFILE_ENTITIES,
   ...QUEUE_ENTITIES,

@@ -47,7 +47,6 @@ export class DemoDataService {
 
   /** True when this call loaded the data; false when the database already had accounts. */
   async loadIfEmpty(): Promise<boolean> {
-    const passwordHash = await this.hasher.hash(this.config.DEMO_PASSWORD);
     return this.dataSource.transaction(async (manager) => {
       const runner = manager.queryRunner as QueryRunner;
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('mentorlink:demo-data'))`);
@@ -55,6 +54,12 @@ export class DemoDataService {
         present: boolean;
       }>;
       if (present) return false;
+      // One hash per login, each with its own salt: equal hashes would tell anyone who reads the
+      // table that these accounts share a password. Argon2 runs on libuv's threads: the hashes
+      // are made one after another (one core) while this thread generates and loads the
+      // population on the other, so the first start takes no longer.
+      const hashing = this.hashEach(DEMO_ACCOUNTS.length);
+      hashing.catch(() => undefined); // awaited below; this only stops an early failure going unhandled
       const population = generatePopulation({
         organizations: DEMO_ORGANIZATIONS,
         mentors: DEMO_MENTORS,
@@ -67,26 +72,36 @@ export class DemoDataService {
         email: mentor.email,
         displayName: mentor.displayName,
       };
+      // The population's accounts have no password (NULL): they cannot log in at all.
+      await this.loader.load(population, undefined, runner);
+      const [adminHash, managerHash, ownerHash, mentorHash] = await hashing;
       await copyRows(runner, 'users', USER_COPY_COLUMNS, [
-        [randomUUID(), admin.email, passwordHash, admin.displayName, [Role.ADMIN], []],
+        [randomUUID(), admin.email, adminHash, admin.displayName, [Role.ADMIN], []],
         [
           randomUUID(),
           manager_.email,
-          passwordHash,
+          managerHash,
           manager_.displayName,
           [Role.PROGRAM_MANAGER],
           [...ECONOMY_CODES],
         ],
       ]);
-      await this.loader.load(population, undefined, runner);
-      await runner.query(`UPDATE users SET password_hash = $1 WHERE email = ANY($2)`, [
-        passwordHash,
-        [owner.email, mentor.email],
-      ]);
+      for (const [email, hash] of [
+        [owner.email, ownerHash],
+        [mentor.email, mentorHash],
+      ]) {
+        await runner.query(`UPDATE users SET password_hash = $1 WHERE email = $2`, [hash, email]);
+      }
       await this.stageRequests(runner, owner.email, mentor.email);
       await this.stagePrograms(runner, manager_.email);
       return true;
     });
+  }
+
+  private async hashEach(count: number): Promise<string[]> {
+    const hashes: string[] = [];
+    for (let i = 0; i < count; i++) hashes.push(await this.hasher.hash(this.config.DEMO_PASSWORD));
+    return hashes;
   }
 
   /**

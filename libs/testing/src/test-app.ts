@@ -61,6 +61,8 @@ export async function startTestApp(
     THROTTLE_LIMIT: '100000',
     // Statement-counting tests see only their own: the relay runs on commits, not on a timer.
     JOB_RELAY_POLL_SECONDS: '0',
+    // Suites log in (and fail on purpose) many times from 127.0.0.1; tests of the limit set it.
+    LOGIN_CLIENT_MAX_FAILURES: '100000',
     ...options.env,
   };
   if (mode === 'services') {
@@ -96,7 +98,7 @@ export async function startTestApp(
           input: { email, password, displayName: `Test ${role} ${counter}`, role },
         });
       }
-      const session = await accounts.login(email, password);
+      const session = await accounts.login(email, password, 'test-helper');
       return { client: client.withToken(session.token), userId: session.user.id, email, password };
     },
     async settle(timeoutMs = 20_000) {

@@ -1,7 +1,8 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountsService } from '@app/accounts';
 import { Actor, Role } from '@app/common';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import type { GraphQLContext } from '../graphql/graphql-context';
 import { connectionOf } from '../models/connection.model';
 import { AuthPayloadModel, UserConnection, UserModel } from '../models/user.model';
 import {
@@ -25,9 +26,16 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel)
-  async login(@Args() { email, password }: LoginArgs): Promise<AuthPayloadModel> {
-    const session = await this.accounts.login(email, password);
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Failures are limited per account and client, and per client: TOO_MANY_ATTEMPTS carries retryAfterSeconds.',
+  })
+  async login(
+    @Args() { email, password }: LoginArgs,
+    @Context() { req }: GraphQLContext,
+  ): Promise<AuthPayloadModel> {
+    // req.ip is the TCP peer unless TRUST_PROXY names the proxy in front.
+    const session = await this.accounts.login(email, password, req.ip);
     return { token: session.token, user: UserModel.from(session.user, true) };
   }
 
@@ -57,7 +65,10 @@ export class AuthResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserModel, { description: 'Takes effect at the user’s next login.' })
+  @Mutation(() => UserModel, {
+    description:
+      'Ends the user’s current sessions (UNAUTHENTICATED on their next request): they sign in again.',
+  })
   async updateUserRoles(
     @CurrentActor() actor: Actor,
     @Args() { id }: IdArgs,

@@ -1,6 +1,6 @@
 import { Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { TokenService } from '@app/accounts';
-import { Actor, DomainError, ErrorCode, Role } from '@app/common';
+import { TokenService, type SessionActor } from '@app/accounts';
+import { DomainError, ErrorCode, Role } from '@app/common';
 import { QueueService } from '@app/queue';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { QUEUE_DASHBOARD_PATH, QUEUE_TICKET_SECONDS } from '../web/queue-dashboard';
@@ -27,7 +27,8 @@ export class QueueDashboardResolver {
       'A one-minute ticket that opens the job queue dashboard (Bull Board) in the browser. Only when jobs ' +
       'run on Redis (services mode): CONFLICT in embedded mode, whose jobs run in process.',
   })
-  openQueueDashboard(@CurrentActor() actor: Actor): QueueDashboardTicketModel {
+  // The actor is the one TokenService.verify made, version included.
+  openQueueDashboard(@CurrentActor() actor: SessionActor): QueueDashboardTicketModel {
     if (!this.queue.dashboard()) {
       throw new DomainError(
         ErrorCode.CONFLICT,

@@ -38,9 +38,10 @@ export function registerQueueDashboard(
 ): boolean {
   if (!board) return false;
 
-  const isAdminSession = (request: FastifyRequest): boolean => {
+  // verifyFor also checks the token version: a demoted admin's ticket and cookie stop working.
+  const isAdminSession = async (request: FastifyRequest): Promise<boolean> => {
     const session = cookieValue(request, COOKIE);
-    const actor = session ? tokens.verifyFor(session, 'queue-dashboard-session') : null;
+    const actor = session ? await tokens.verifyFor(session, 'queue-dashboard-session') : null;
     return Boolean(actor && hasRole(actor, Role.ADMIN));
   };
 
@@ -52,7 +53,7 @@ export function registerQueueDashboard(
         reply.header('referrer-policy', 'same-origin');
         const ticket = (request.query as Record<string, unknown>)?.ticket;
         if (typeof ticket === 'string') {
-          const actor = tokens.verifyFor(ticket, 'queue-dashboard-ticket');
+          const actor = await tokens.verifyFor(ticket, 'queue-dashboard-ticket');
           if (!actor || !hasRole(actor, Role.ADMIN))
             return reply.code(401).send('The ticket is invalid or expired');
           const session = tokens.signFor(actor, 'queue-dashboard-session', QUEUE_SESSION_SECONDS);
@@ -64,7 +65,7 @@ export function registerQueueDashboard(
           // Drop the ticket from the address bar (and from history).
           return reply.code(303).header('location', `${QUEUE_DASHBOARD_PATH}/`).send();
         }
-        if (!isAdminSession(request)) {
+        if (!(await isAdminSession(request))) {
           return reply
             .code(401)
             .header('content-type', 'text/plain; charset=utf-8')

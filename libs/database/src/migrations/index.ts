@@ -8,6 +8,7 @@ import { EmailOutbox1795831335362 } from './1795831335362-email-outbox';
 import { Programs1795833798974 } from './1795833798974-programs';
 import { MatchInterests1795834103704 } from './1795834103704-match-interests';
 import { JobOutbox1796237386041 } from './1796237386041-job-outbox';
+import { LoginThrottleTokenVersion1796237665637 } from './1796237665637-login-throttle-token-version';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Programs1795833798974,
   MatchInterests1795834103704,
   JobOutbox1796237386041,
+  LoginThrottleTokenVersion1796237665637,
 ];
