@@ -72,7 +72,7 @@ export class MentorshipsService {
       if (!parties || !(isOwner || isMentor || canSeeEconomy(actor, parties.economy)))
         throw notFound('Mentorship');
       if (!isOwner && !isMentor && !isAdmin(actor)) {
-        throw forbidden('Only the mentor and the organisation’s owner finish a mentorship');
+        throw forbidden('Only the mentor, the organisation’s owner or an admin finishes a mentorship');
       }
       mentorId = parties.mentor_id;
       // Same lock order as requests: organisation, then the row, then the mentor.
