@@ -12,6 +12,7 @@ import type { AppConfig } from '@app/config';
 import { ErrorCode } from '@app/common';
 import type { GraphQLContext } from './graphql-context';
 import { createLoaders } from './loaders';
+import { textInputPlugin } from './text-input.plugin';
 import type { MentorProfilesService, OrganizationsService } from '@app/profiles';
 
 // "more that N tokens" is graphql-js's parser (sic; later versions may spell it "than").
@@ -51,6 +52,7 @@ export function graphqlOptions(
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      textInputPlugin,
       // No HTTP caching of GraphQL responses here; skips per-field cache hints work.
       ApolloServerPluginCacheControlDisabled(),
       config.production
