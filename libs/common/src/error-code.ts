@@ -11,7 +11,18 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The operation exceeds a depth, alias, token or cost limit; rejected before any resolver runs. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * The database or the job queue cannot be reached; try again shortly. HTTP 503 when the
+   * request could answer nothing.
+   */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * The HTTP request is not a readable GraphQL request: a body that is not JSON, a content type
+   * the server does not read, no query.
+   */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is larger than the server accepts (1 MiB); nothing in it ran. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The organisation already has the most open mentorship requests allowed. */
   TOO_MANY_OPEN_REQUESTS = 'TOO_MANY_OPEN_REQUESTS',
   /** The organisation already has an open request to this mentor. */
@@ -44,6 +55,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.QUERY_LIMIT_EXCEEDED]: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.TOO_MANY_OPEN_REQUESTS]: 409,
   [ErrorCode.DUPLICATE_REQUEST]: 409,
   [ErrorCode.NOT_ELIGIBLE]: 400,

@@ -21,6 +21,8 @@ const LIMIT_MESSAGE =
 const REJECTED_BEFORE_EXECUTION = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 const CODES = new Set<string>(Object.values(ErrorCode));
 
+export const GRAPHQL_PATH = '/graphql';
+
 /** Apollo settings: limits before execution, CSRF prevention, masked errors, per-request context. */
 export function graphqlOptions(
   config: AppConfig,
@@ -40,7 +42,7 @@ export function graphqlOptions(
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   return {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     playground: false,
