@@ -8,3 +8,4 @@ export * from './migrations';
 export * from './count-rows';
 export * from './hydrate-raw';
 export * from './keyset-page';
+export * from './connection-errors';

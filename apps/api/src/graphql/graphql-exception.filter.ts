@@ -4,11 +4,14 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode } from '@app/common';
+import { isConnectionError } from '@app/database';
+import { serviceUnavailable } from './connection-loss';
 import { GRAPHQL_PATH } from './graphql.options';
 
 /**
  * The one place errors become GraphQL errors: every DomainError keeps its code; validation
- * failures are BAD_USER_INPUT; anything unexpected is logged and masked. Requests to the GraphQL
+ * failures are BAD_USER_INPUT; a lost database connection is SERVICE_UNAVAILABLE; anything
+ * unexpected is logged and masked. Requests to the GraphQL
  * endpoint that the HTTP layer refuses get a GraphQL error body too.
  */
 @Catch()
@@ -16,11 +19,11 @@ export class GraphQLExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'http' && this.answeredAsGraphQL(exception, host)) return undefined;
-    const error = toGraphQLError(exception, this.logger);
-    if (host.getType<string>() === 'graphql') return error;
-    // Other HTTP routes (health) are answered by Nest's own handling of HttpExceptions.
-    throw exception;
+    if (host.getType<string>() !== 'http') return toGraphQLError(exception, this.logger);
+    if (this.answeredAsGraphQL(exception, host)) return undefined;
+    // Other HTTP routes (health): a filter that returns an error leaves the answer to Nest's own
+    // handling, which sends an HttpException's body (throwing lost /health's report instead).
+    return exception instanceof Error ? exception : new Error(String(exception));
   }
 
   private answeredAsGraphQL(exception: unknown, host: ArgumentsHost): boolean {
@@ -85,8 +88,18 @@ export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLErro
       extensions: { code: ErrorCode.BAD_USER_INPUT, problems: messages },
     });
   }
+  if (isConnectionError(exception)) {
+    // Expected during a database restart or outage: a line, not a stack trace.
+    logger?.warn(`Database connection lost: ${describe(exception)}`);
+    return serviceUnavailable(exception);
+  }
   logger?.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   });
 }
+
+const describe = (error: unknown): string => {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return [code, message].filter((part) => typeof part === 'string' && part).join(' ');
+};
