@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DatabaseHealth } from '@app/database';
 import { startTestApp, type TestApp } from '@app/testing';
 // Tests boot the real app; the lint rule keeps libs from importing apps.
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -86,6 +87,21 @@ describe(`HTTP errors on /graphql (${process.env.TEST_MODE ?? 'embedded'})`, () 
     const res = await post(JSON.stringify({ variables: {} }));
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+  });
+
+  it('keeps /health’s own 503 report, naming what is down', async () => {
+    const spy = jest.spyOn(t.app.get(DatabaseHealth), 'check').mockResolvedValue(false);
+    try {
+      const res = await fetch(`${t.url}/health`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({
+        status: 'degraded',
+        database: { status: 'down', kind: t.mode === 'embedded' ? 'pglite' : 'postgres' },
+        queue: { status: 'up', kind: t.mode === 'embedded' ? 'in-process' : 'bullmq' },
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('leaves other routes’ errors as they were', async () => {
