@@ -460,6 +460,19 @@ describe(`mentorship requests (${process.env.TEST_MODE ?? 'embedded'})`, () => {
       expect(view.goals.map((g: { status: string }) => g.status)).toEqual(['OPEN', 'ACHIEVED']);
     });
 
+    it('lets an admin finish a mentorship, and tells a program manager who may', async () => {
+      const { mentorshipId } = await started();
+      const refused = await manager.client.request(COMPLETE, { id: mentorshipId });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The message names everyone the rule lets finish it, admins included.
+      expect(refused.errors?.[0]?.message).toMatch(/mentor/);
+      expect(refused.errors?.[0]?.message).toMatch(/owner/);
+      expect(refused.errors?.[0]?.message).toMatch(/admin/i);
+      const admin = await t.signUp(Role.ADMIN);
+      const { completeMentorship } = await admin.client.data(COMPLETE, { id: mentorshipId });
+      expect(completeMentorship.status).toBe('COMPLETED');
+    });
+
     it('shows one side’s feedback to the other 14 days after the end', async () => {
       const { m, mentorshipId } = await started();
       await owner.client.data(END, { id: mentorshipId, reason: 'Moved to another market' });

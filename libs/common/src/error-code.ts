@@ -12,7 +12,18 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The operation exceeds a depth, alias, token or cost limit; rejected before any resolver runs. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
+  /**
+   * The database or the job queue cannot be reached; try again shortly. HTTP 503 when the
+   * request could answer nothing.
+   */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * The HTTP request is not a readable GraphQL request: a body that is not JSON, a content type
+   * the server does not read, no query.
+   */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is larger than the server accepts (1 MiB); nothing in it ran. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -12,3 +12,4 @@ export * from './count-rows';
 export * from './hydrate-raw';
 export * from './keyset-page';
 export * from './update-returning';
+export * from './connection-errors';

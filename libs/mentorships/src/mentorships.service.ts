@@ -71,7 +71,7 @@ export class MentorshipsService {
       if (!parties || !(isOwner || isMentor || canSeeEconomy(actor, parties.economy)))
         throw notFound('Mentorship');
       if (!isOwner && !isMentor && !isAdmin(actor)) {
-        throw forbidden('Only the mentor and the organisation’s owner finish a mentorship');
+        throw forbidden('Only the mentor, the organisation’s owner or an admin finishes a mentorship');
       }
       // Same lock order as requests: organisation, then the row, then the mentor.
       await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [parties.organization_id]);

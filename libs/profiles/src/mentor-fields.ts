@@ -39,6 +39,7 @@ export interface MentorRecord {
 
 export const HEADLINE_MAX = 200;
 export const BIO_MAX = 4000;
+export const YEARS_OF_EXPERIENCE_MAX = 80;
 export const DEFAULT_CAPACITY = 3;
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -81,8 +82,8 @@ export function buildMentorRecord(
     fail('capacity', `must be between ${MENTOR_CAPACITY_MIN} and ${MENTOR_CAPACITY_MAX}`);
   }
   const years = pick('yearsOfExperience') ?? 0;
-  if (!Number.isInteger(years) || years < 0 || years > 80)
-    fail('yearsOfExperience', 'must be between 0 and 80');
+  if (!Number.isInteger(years) || years < 0 || years > YEARS_OF_EXPERIENCE_MAX)
+    fail('yearsOfExperience', `must be between 0 and ${YEARS_OF_EXPERIENCE_MAX}`);
   const gender = pick('gender') ?? null;
   if (gender !== null && !Object.values(Gender).includes(gender)) fail('gender', 'is not a known value');
 

@@ -117,6 +117,12 @@ describe('buildOrganizationRecord', () => {
     ['unknown target economy', { targetEconomies: ['JP', 'FR'] }, 'targetEconomies'],
     ['no language', { languages: [] }, 'languages'],
     ['blank name', { name: '   ' }, 'name'],
+    ['name over 200 characters', { name: 'n'.repeat(201) }, 'name'],
+    ['city over 200 characters', { city: 'c'.repeat(201) }, 'city'],
+    // The API's input checks this too; a CSV import has only this check.
+    ['cluster over 200 characters', { cluster: 'k'.repeat(201) }, 'cluster'],
+    ['description over 4000 characters', { description: 'd'.repeat(4001) }, 'description'],
+    ['more than 10,000,000 employees', { employees: 10_000_001 }, 'employees'],
     ['unknown kind', { kind: 'CHARITY' as OrganizationKind }, 'kind'],
     ['unknown locality', { locality: 'SUBURBAN' as Locality }, 'locality'],
   ])('rejects %s with an error naming the field', (_label, overrides, field) => {

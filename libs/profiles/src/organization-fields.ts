@@ -74,6 +74,7 @@ export interface FieldError {
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 4000;
 export const FOUNDED_YEAR_MIN = 1800;
+export const EMPLOYEES_MAX = 10_000_000;
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -106,8 +107,8 @@ export function buildOrganizationRecord(
   if (!Object.values(Locality).includes(fields.locality)) {
     fail('locality', 'must be METROPOLITAN, SUB_REGIONAL or RURAL');
   }
-  if (!Number.isInteger(fields.employees) || fields.employees < 0 || fields.employees > 10_000_000) {
-    fail('employees', 'must be a whole number of at least 0');
+  if (!Number.isInteger(fields.employees) || fields.employees < 0 || fields.employees > EMPLOYEES_MAX) {
+    fail('employees', `must be a whole number from 0 to ${EMPLOYEES_MAX}`);
   }
   const foundedYear = fields.foundedYear ?? null;
   if (
@@ -138,6 +139,7 @@ export function buildOrganizationRecord(
     fail('mentorsWanted', 'must be 1, 2 or 3');
   }
   const cluster = fields.cluster?.trim() || null;
+  if (cluster && cluster.length > NAME_MAX) fail('cluster', `must be at most ${NAME_MAX} characters`);
   const city = (fields.city ?? '').trim();
   if (city.length > NAME_MAX) fail('city', `must be at most ${NAME_MAX} characters`);
 

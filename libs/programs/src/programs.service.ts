@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { Actor, Role, badInput, forbidden, hasRole, isAdmin, isIsoDate, isUuid, notFound } from '@app/common';
+import {
+  Actor,
+  DATE_MAX,
+  DATE_MIN,
+  Role,
+  badInput,
+  forbidden,
+  hasRole,
+  isAdmin,
+  isDateInRange,
+  isUuid,
+  notFound,
+} from '@app/common';
 import type { ScoreWeights } from '@app/matching';
 import { isEconomyCode } from '@app/taxonomy';
 import { ProgramEntity } from './program.entities';
@@ -50,7 +62,9 @@ export class ProgramsService {
       ['startsOn', input.startsOn],
       ['endsOn', input.endsOn],
     ] as const) {
-      if (!isIsoDate(value)) throw badInput(`${field} must be a date as YYYY-MM-DD`, { field });
+      if (!isDateInRange(value)) {
+        throw badInput(`${field} must be a date as YYYY-MM-DD from ${DATE_MIN} to ${DATE_MAX}`, { field });
+      }
     }
     if (input.startsOn > input.endsOn)
       throw badInput('endsOn must not be before startsOn', { field: 'endsOn' });

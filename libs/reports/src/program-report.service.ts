@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, badInput, forbidden, isAdmin, isIsoDate } from '@app/common';
+import { Actor, DATE_MAX, DATE_MIN, badInput, forbidden, isAdmin, isDateInRange } from '@app/common';
 import { DEFAULT_WEIGHTS, scoreMatch, scoredMentor, scoredOrganization } from '@app/matching';
 import { ProfileSnapshotsService } from '@app/profiles';
 import { EconomyCode, ISIC_SECTIONS, Locality, SizeClass, isEconomyCode } from '@app/taxonomy';
@@ -99,8 +99,11 @@ function checkFilter(actor: Actor, filter: ReportFilter): void {
     throw badInput('isicSection must be an ISIC section letter (A to U)', { field: 'filter.isicSection' });
   for (const field of ['from', 'to'] as const) {
     const value = filter[field];
-    if (value != null && !isIsoDate(value))
-      throw badInput(`${field} must be a date as YYYY-MM-DD`, { field: `filter.${field}` });
+    if (value != null && !isDateInRange(value)) {
+      throw badInput(`${field} must be a date as YYYY-MM-DD from ${DATE_MIN} to ${DATE_MAX}`, {
+        field: `filter.${field}`,
+      });
+    }
   }
   if (filter.from != null && filter.to != null && filter.from > filter.to)
     throw badInput('to must not be before from', { field: 'filter.to' });

@@ -10,15 +10,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountsService, TokenService } from '@app/accounts';
 import type { AppConfig } from '@app/config';
 import { ErrorCode } from '@app/common';
+import { isConnectionError } from '@app/database';
 import { isApiErrorCode } from './error-codes';
 import type { GraphQLContext } from './graphql-context';
+import { retryReadsOnConnectionLoss, serviceUnavailable, unavailableStatusPlugin } from './connection-loss';
 import { createLoaders } from './loaders';
+import { textInputPlugin } from './text-input.plugin';
 import type { MentorProfilesService, OrganizationsService } from '@app/profiles';
 
 // "more that N tokens" is graphql-js's parser (sic; later versions may spell it "than").
 const LIMIT_MESSAGE =
   /(depth limit|aliases limit|token limit|cost limit|directives limit|more tha[nt] \d+ tokens)/i;
 const REJECTED_BEFORE_EXECUTION = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+export const GRAPHQL_PATH = '/graphql';
 
 /** Apollo settings: limits before execution, CSRF prevention, masked errors, per-request context. */
 export function graphqlOptions(
@@ -39,7 +44,7 @@ export function graphqlOptions(
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   return {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     playground: false,
@@ -49,8 +54,14 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
+    transformSchema: (schema) => retryReadsOnConnectionLoss(schema),
+    // Nest would reset every answer with a `data` key to 200, the 503 of unavailableStatusPlugin
+    // included; our errors carry no `extensions.http`, so Apollo's own statuses are right.
+    preserveHttpStatusForExecutionErrors: false,
     plugins: [
       ...armor.plugins,
+      textInputPlugin,
+      unavailableStatusPlugin,
       // No HTTP caching of GraphQL responses here; skips per-field cache hints work.
       ApolloServerPluginCacheControlDisabled(),
       config.production
@@ -75,7 +86,7 @@ export function graphqlOptions(
 }
 
 /** Names limit violations, and never lets an unexpected error's text or stack out. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
   if (REJECTED_BEFORE_EXECUTION.has(code) && LIMIT_MESSAGE.test(formatted.message)) {
     return {
@@ -90,6 +101,14 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     void _omit;
     return { ...formatted, extensions };
+  }
+  // Field resolvers run without Nest's exception filter: a lost connection there is named here.
+  if (isConnectionError(error)) {
+    return {
+      message: serviceUnavailable(error).message,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   return {
     message: 'Internal server error',

@@ -11,26 +11,26 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Role } from '../models/enums';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, SEARCH_MAX, lengthBound } from './bounds';
 import { PageArgs } from './page.args';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN } from './bounds';
 
 @InputType()
 export class RegisterInput {
-  @Field()
+  @Field({ description: `An e-mail address. ${lengthBound(EMAIL_MAX)}` })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @Field()
+  @Field({ description: lengthBound(PASSWORD_MAX, PASSWORD_MIN) })
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password: string;
 
-  @Field()
+  @Field({ description: lengthBound(DISPLAY_NAME_MAX, 1) })
   @IsString()
-  @Length(1, 100)
+  @Length(1, DISPLAY_NAME_MAX)
   displayName: string;
 
   @Field(() => Role, { description: 'MSME_OWNER or MENTOR; other roles are granted by an admin.' })
@@ -40,12 +40,12 @@ export class RegisterInput {
 
 @ArgsType()
 export class LoginArgs {
-  @Field()
+  @Field({ description: lengthBound(EMAIL_MAX) })
   @IsString()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @Field()
+  @Field({ description: lengthBound(PASSWORD_MAX) })
   @IsString()
   @MaxLength(PASSWORD_MAX)
   password: string;
@@ -53,19 +53,19 @@ export class LoginArgs {
 
 @InputType()
 export class CreateUserInput {
-  @Field()
+  @Field({ description: `An e-mail address. ${lengthBound(EMAIL_MAX)}` })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @Field()
+  @Field({ description: lengthBound(PASSWORD_MAX, PASSWORD_MIN) })
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password: string;
 
-  @Field()
+  @Field({ description: lengthBound(DISPLAY_NAME_MAX, 1) })
   @IsString()
-  @Length(1, 100)
+  @Length(1, DISPLAY_NAME_MAX)
   displayName: string;
 
   @Field(() => [Role])
@@ -103,10 +103,10 @@ export class UsersArgs extends PageArgs {
   @IsEnum(Role)
   role?: Role;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: `Part of the name or e-mail. ${lengthBound(SEARCH_MAX)}` })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(SEARCH_MAX)
   search?: string;
 }
 

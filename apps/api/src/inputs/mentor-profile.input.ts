@@ -13,22 +13,29 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MENTOR_CAPACITY_MAX, MENTOR_CAPACITY_MIN } from '@app/profiles';
+import {
+  BIO_MAX,
+  HEADLINE_MAX,
+  MENTOR_CAPACITY_MAX,
+  MENTOR_CAPACITY_MIN,
+  YEARS_OF_EXPERIENCE_MAX,
+} from '@app/profiles';
 import { Gender } from '../models/enums';
+import { SEARCH_MAX, TOPIC_CODE_MAX, lengthBound } from './bounds';
 import { PageArgs } from './page.args';
 
 @InputType({ description: 'Creates my mentor profile, or changes the fields given.' })
 export class UpsertMentorProfileInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: `Required on creation. ${lengthBound(HEADLINE_MAX, 1)}` })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, HEADLINE_MAX)
   headline?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: lengthBound(BIO_MAX) })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(BIO_MAX)
   bio?: string;
 
   @Field({ nullable: true, description: 'Economy code where the mentor lives.' })
@@ -61,7 +68,10 @@ export class UpsertMentorProfileInput {
   @ArrayMaxSize(20)
   languages?: string[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Organisations at once, ${MENTOR_CAPACITY_MIN} to ${MENTOR_CAPACITY_MAX}.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(MENTOR_CAPACITY_MIN)
@@ -73,11 +83,11 @@ export class UpsertMentorProfileInput {
   @IsBoolean()
   acceptingRequests?: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `0 to ${YEARS_OF_EXPERIENCE_MAX}.` })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(80)
+  @Max(YEARS_OF_EXPERIENCE_MAX)
   yearsOfExperience?: number;
 
   @Field(() => Gender, { nullable: true })
@@ -109,7 +119,7 @@ export class MentorFilterInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(TOPIC_CODE_MAX)
   topic?: string;
 
   @Field({ nullable: true })
@@ -123,10 +133,10 @@ export class MentorFilterInput {
   @IsBoolean()
   acceptingRequests?: boolean;
 
-  @Field({ nullable: true, description: 'Part of the name or headline.' })
+  @Field({ nullable: true, description: `Part of the name or headline. ${lengthBound(SEARCH_MAX)}` })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(SEARCH_MAX)
   search?: string;
 }
 

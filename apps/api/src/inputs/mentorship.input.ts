@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -30,6 +31,7 @@ import {
   OutcomeKind,
   RequestStatus,
 } from '../models/enums';
+import { lengthBound } from './bounds';
 import { PageArgs } from './page.args';
 
 @InputType()
@@ -42,12 +44,15 @@ export class RequestMentorshipInput {
   @IsUUID()
   mentorId: string;
 
-  @Field({ description: `What the organisation hopes for, up to ${MESSAGE_MAX} characters.` })
+  @Field({ description: `What the organisation hopes for. ${lengthBound(MESSAGE_MAX, 1)}` })
   @IsString()
-  @MaxLength(MESSAGE_MAX)
+  @Length(1, MESSAGE_MAX)
   message: string;
 
-  @Field(() => [String], { nullable: true, description: `Up to ${GOALS_MAX} goals.` })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Up to ${GOALS_MAX} goals, each up to ${GOAL_MAX} characters.`,
+  })
   @IsOptional()
   @ArrayMaxSize(GOALS_MAX)
   @IsString({ each: true })
@@ -74,7 +79,7 @@ export class DeclineRequestArgs {
   @IsEnum(DeclineReason)
   reason: DeclineReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: lengthBound(COMMENT_MAX) })
   @IsOptional()
   @IsString()
   @MaxLength(COMMENT_MAX)
@@ -87,9 +92,9 @@ export class EndMentorshipArgs {
   @IsUUID()
   id: string;
 
-  @Field()
+  @Field({ description: lengthBound(END_REASON_MAX, 1) })
   @IsString()
-  @MaxLength(END_REASON_MAX)
+  @Length(1, END_REASON_MAX)
   reason: string;
 }
 
@@ -155,9 +160,9 @@ export class AddGoalArgs {
   @IsUUID()
   mentorshipId: string;
 
-  @Field()
+  @Field({ description: lengthBound(GOAL_TITLE_MAX, 1) })
   @IsString()
-  @MaxLength(GOAL_TITLE_MAX)
+  @Length(1, GOAL_TITLE_MAX)
   title: string;
 }
 
@@ -172,10 +177,10 @@ export class UpdateGoalArgs {
   @IsEnum(GoalStatus)
   status?: GoalStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: lengthBound(GOAL_TITLE_MAX, 1) })
   @IsOptional()
   @IsString()
-  @MaxLength(GOAL_TITLE_MAX)
+  @Length(1, GOAL_TITLE_MAX)
   title?: string;
 }
 
@@ -196,7 +201,7 @@ export class LogSessionInput {
   @IsString({ each: true })
   topics?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: lengthBound(NOTES_MAX) })
   @IsOptional()
   @IsString()
   @MaxLength(NOTES_MAX)
@@ -225,7 +230,7 @@ export class SubmitFeedbackArgs {
   @IsInt()
   rating: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: lengthBound(FEEDBACK_COMMENT_MAX) })
   @IsOptional()
   @IsString()
   @MaxLength(FEEDBACK_COMMENT_MAX)
@@ -249,12 +254,12 @@ export class OutcomeInput {
   @IsEnum(FinancingBand)
   financingBand?: FinancingBand;
 
-  @Field(() => Int, { nullable: true, description: 'JOBS_CREATED only.' })
+  @Field(() => Int, { nullable: true, description: 'JOBS_CREATED only: 1 to 100000.' })
   @IsOptional()
   @IsInt()
   jobsCreated?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: lengthBound(NOTES_MAX) })
   @IsOptional()
   @IsString()
   @MaxLength(NOTES_MAX)
@@ -280,9 +285,9 @@ export class CaseStudyArgs {
   @IsUUID()
   outcomeId: string;
 
-  @Field()
+  @Field({ description: lengthBound(NARRATIVE_MAX, 1) })
   @IsString()
-  @MaxLength(NARRATIVE_MAX)
+  @Length(1, NARRATIVE_MAX)
   narrative: string;
 }
 

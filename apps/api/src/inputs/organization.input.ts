@@ -15,20 +15,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DESCRIPTION_MAX, EMPLOYEES_MAX, FOUNDED_YEAR_MIN, NAME_MAX } from '@app/profiles';
 import { Locality, OrganizationKind, SizeClass } from '../models/enums';
+import { SEARCH_MAX, TOPIC_CODE_MAX, lengthBound } from './bounds';
 import { PageArgs } from './page.args';
 
 @InputType()
 export class CreateOrganizationInput {
-  @Field()
+  @Field({ description: lengthBound(NAME_MAX, 1) })
   @IsString()
-  @Length(1, 200)
+  @Length(1, NAME_MAX)
   name: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: lengthBound(DESCRIPTION_MAX) })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(DESCRIPTION_MAX)
   description?: string;
 
   @Field(() => OrganizationKind)
@@ -45,23 +47,23 @@ export class CreateOrganizationInput {
   @Length(2, 2)
   economy: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: lengthBound(NAME_MAX) })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   city?: string;
 
   @Field(() => Locality)
   @IsEnum(Locality)
   locality: Locality;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: `0 to ${EMPLOYEES_MAX.toLocaleString('en')}.` })
   @IsInt()
   @Min(0)
-  @Max(10_000_000)
+  @Max(EMPLOYEES_MAX)
   employees: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: `From ${FOUNDED_YEAR_MIN} to the current year.` })
   @IsOptional()
   @IsInt()
   foundedYear?: number | null;
@@ -110,10 +112,13 @@ export class CreateOrganizationInput {
   @IsInt()
   mentorsWanted?: number;
 
-  @Field(() => String, { nullable: true, description: 'Local industrial cluster, if any.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Local industrial cluster, if any. ${lengthBound(NAME_MAX)}`,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   cluster?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Expertise topic codes the organisation needs.' })
@@ -180,7 +185,7 @@ export class OrganizationFilterInput {
   @Field({ nullable: true, description: 'An expertise topic code the organisation needs.' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(TOPIC_CODE_MAX)
   topic?: string;
 
   @Field({ nullable: true })
@@ -189,10 +194,10 @@ export class OrganizationFilterInput {
   @Length(2, 2)
   language?: string;
 
-  @Field({ nullable: true, description: 'Part of the name.' })
+  @Field({ nullable: true, description: `Part of the name. ${lengthBound(SEARCH_MAX)}` })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(SEARCH_MAX)
   search?: string;
 
   @Field({ nullable: true, description: 'Only organisations I own.' })

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/common';
+import { CURSOR_MAX } from './bounds';
 
 @ArgsType()
 export class PageArgs {
@@ -17,6 +18,6 @@ export class PageArgs {
   @Field({ nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(CURSOR_MAX)
   after?: string;
 }

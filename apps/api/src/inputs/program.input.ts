@@ -12,9 +12,13 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { DATE_MAX, DATE_MIN } from '@app/common';
 import { MEMBERS_PER_CALL, PROGRAM_NAME_MAX } from '@app/programs';
 import { MatchInterest, RoundAlgorithm } from '../models/enums';
+import { lengthBound } from './bounds';
 import { OrganizationFilterInput } from './organization.input';
+
+const DATE_RANGE = `YYYY-MM-DD, from ${DATE_MIN} to ${DATE_MAX}`;
 
 @InputType({ description: 'Maximum points per score component; whole numbers adding up to 100.' })
 export class ScoreWeightsInput {
@@ -45,9 +49,9 @@ export class ScoreWeightsInput {
 
 @InputType()
 export class CreateProgramInput {
-  @Field()
+  @Field({ description: lengthBound(PROGRAM_NAME_MAX, 1) })
   @IsString()
-  @MaxLength(PROGRAM_NAME_MAX)
+  @Length(1, PROGRAM_NAME_MAX)
   name: string;
 
   @Field(() => [String], { description: 'APEC economy codes; you must manage every one.' })
@@ -55,12 +59,12 @@ export class CreateProgramInput {
   @IsString({ each: true })
   economies: string[];
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: `${DATE_RANGE}.` })
   @IsString()
   @MaxLength(10)
   startsOn: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: `${DATE_RANGE}; not before startsOn.` })
   @IsString()
   @MaxLength(10)
   endsOn: string;
@@ -182,7 +186,7 @@ export class StartRoundArgs {
 @InputType({
   description:
     'Narrows a programme report. The organisation fields choose the cohort organisations described; ' +
-    'from/to (inclusive, YYYY-MM-DD) keep requests sent and mentorships started in that window.',
+    `from/to (inclusive, ${DATE_RANGE}) keep requests sent and mentorships started in that window.`,
 })
 export class ProgramReportFilterInput extends PickType(
   OrganizationFilterInput,
@@ -195,13 +199,13 @@ export class ProgramReportFilterInput extends PickType(
   @Length(1, 1)
   isicSection?: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @Field({ nullable: true, description: `${DATE_RANGE}, inclusive.` })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   from?: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD, inclusive.' })
+  @Field({ nullable: true, description: `${DATE_RANGE}, inclusive.` })
   @IsOptional()
   @IsString()
   @MaxLength(10)

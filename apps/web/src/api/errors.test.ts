@@ -1,6 +1,6 @@
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { rejectedFields } from './errors';
+import { errorField, rejectedFields } from './errors';
 
 const error = (extensions: Record<string, unknown>) =>
   new CombinedError({ graphQLErrors: [{ message: 'Invalid input', extensions }] });
@@ -30,6 +30,15 @@ describe('rejectedFields', () => {
         }),
       ),
     ]).toEqual(['womenOwnershipPercent', 'jobsCreated']);
+  });
+
+  it('reads an argument path as the form field it ends in', () => {
+    expect([...rejectedFields(error({ code: 'BAD_USER_INPUT', field: 'input.displayName' }))]).toEqual([
+      'displayName',
+    ]);
+    expect([...rejectedFields(error({ code: 'BAD_USER_INPUT', field: 'input.goals.1' }))]).toEqual(['goals']);
+    expect(errorField(error({ code: 'BAD_USER_INPUT', field: 'input.email' }))).toBe('email');
+    expect(errorField(error({ code: 'BAD_USER_INPUT', field: 'comment' }))).toBe('comment');
   });
 
   it('names nothing for other errors', () => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { EMAIL_MAX, PASSWORD_MAX } from '../api/bounds';
 import { useSession } from '../auth/session';
 import { ErrorNotice } from '../components/error-notice';
 import { TextField } from '../components/fields';
@@ -55,6 +56,7 @@ export function LoginPage() {
           name="email"
           autoComplete="username"
           required
+          maxLength={EMAIL_MAX}
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
@@ -64,6 +66,7 @@ export function LoginPage() {
           name="password"
           autoComplete="current-password"
           required
+          maxLength={PASSWORD_MAX}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../api/bounds';
 import { errorField } from '../api/errors';
 import { useSession } from '../auth/session';
 import { ErrorNotice } from '../components/error-notice';
@@ -51,7 +52,7 @@ export function SignupPage() {
           name="displayName"
           autoComplete="name"
           required
-          maxLength={100}
+          maxLength={DISPLAY_NAME_MAX}
           value={form.displayName}
           onChange={(e) => setForm({ ...form, displayName: e.target.value })}
           error={field === 'displayName' ? t('common.errors.BAD_USER_INPUT') : undefined}
@@ -62,6 +63,7 @@ export function SignupPage() {
           name="email"
           autoComplete="email"
           required
+          maxLength={EMAIL_MAX}
           value={form.email}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
           error={field === 'email' ? t('common.errors.BAD_USER_INPUT') : undefined}
@@ -72,7 +74,8 @@ export function SignupPage() {
           name="password"
           autoComplete="new-password"
           required
-          minLength={8}
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
           help={t('common.auth.passwordHelp')}
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.target.value })}

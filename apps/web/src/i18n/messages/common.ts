@@ -107,6 +107,8 @@ export const common = defineMessages(
       TOO_MANY_REQUESTS: 'Too many requests. Wait a moment and try again.',
       QUERY_LIMIT_EXCEEDED: 'That request was too large.',
       SERVICE_UNAVAILABLE: 'The service is busy or starting. Try again shortly.',
+      BAD_REQUEST: 'The request could not be read. Reload the page and try again.',
+      PAYLOAD_TOO_LARGE: 'That is too much to send at once. Shorten it and try again.',
       TOO_MANY_OPEN_REQUESTS:
         'This organisation already has as many open requests as allowed. Wait for answers or cancel one.',
       DUPLICATE_REQUEST: 'This organisation already has an open request to this mentor.',
@@ -231,6 +233,8 @@ export const common = defineMessages(
       TOO_MANY_REQUESTS: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
       QUERY_LIMIT_EXCEEDED: 'Permintaan itu terlalu besar.',
       SERVICE_UNAVAILABLE: 'Layanan sedang sibuk atau baru dimulai. Coba lagi sebentar lagi.',
+      BAD_REQUEST: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
+      PAYLOAD_TOO_LARGE: 'Data yang dikirim sekaligus terlalu banyak. Persingkat lalu coba lagi.',
       TOO_MANY_OPEN_REQUESTS:
         'Organisasi ini sudah memiliki jumlah maksimum permintaan terbuka. Tunggu jawaban atau batalkan salah satunya.',
       DUPLICATE_REQUEST: 'Organisasi ini sudah memiliki permintaan terbuka kepada mentor ini.',

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { DISPLAY_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, SEARCH_MAX } from '../../api/bounds';
 import { errorCode, errorField } from '../../api/errors';
 import type { Role } from '../../auth/session';
 import { CheckboxGroup } from '../../components/choice-groups';
@@ -112,6 +113,7 @@ export function UsersPage() {
             label={t('admin.users.search')}
             type="search"
             name="search"
+            maxLength={SEARCH_MAX}
             value={draft.search}
             onChange={(e) => setDraft({ ...draft, search: e.target.value })}
           />
@@ -423,7 +425,7 @@ function CreateUser({ economies }: { economies: Economy[] }) {
             name="displayName"
             autoComplete="off"
             required
-            maxLength={100}
+            maxLength={DISPLAY_NAME_MAX}
             value={form.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
             error={invalid('displayName')}
@@ -434,6 +436,7 @@ function CreateUser({ economies }: { economies: Economy[] }) {
             name="email"
             autoComplete="off"
             required
+            maxLength={EMAIL_MAX}
             value={form.email}
             onChange={(e) => setForm({ ...form, email: e.target.value })}
             error={invalid('email')}
@@ -444,7 +447,8 @@ function CreateUser({ economies }: { economies: Economy[] }) {
             name="password"
             autoComplete="new-password"
             required
-            minLength={8}
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
             help={t('admin.users.passwordHelp')}
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { SEARCH_MAX } from '../../api/bounds';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { Loading } from '../../components/page';
@@ -202,6 +203,7 @@ function MemberSearch({
             kind === 'organizations' ? 'manager.cohort.searchOrganizations' : 'manager.cohort.searchMentors',
           )}
           type="search"
+          maxLength={SEARCH_MAX}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />

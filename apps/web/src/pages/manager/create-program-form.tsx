@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
+import { DATE_MAX, DATE_MIN, PROGRAM_NAME_MAX } from '../../api/bounds';
 import { errorField } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { ErrorNotice } from '../../components/error-notice';
@@ -70,16 +71,18 @@ export function CreateProgramForm({
   const choices = hasRole('ADMIN') ? economies : (user?.managedEconomies ?? []);
   const sum = WEIGHT_KEYS.reduce((total, key) => total + (Number(weights[key]) || 0), 0);
   const weightsWhole = WEIGHT_KEYS.every((key) => isWhole(weights[key]));
+  const dateError = (date: string): string | null =>
+    date === ''
+      ? t('manager.create.dateRequired')
+      : date < DATE_MIN || date > DATE_MAX
+        ? t('manager.create.dateRange', { min: DATE_MIN, max: DATE_MAX })
+        : null;
   const errors = {
     name: name.trim() === '' ? t('manager.create.nameRequired') : null,
     economies: chosen.length === 0 ? t('manager.create.economiesRequired') : null,
-    startsOn: startsOn === '' ? t('manager.create.dateRequired') : null,
+    startsOn: dateError(startsOn),
     endsOn:
-      endsOn === ''
-        ? t('manager.create.dateRequired')
-        : startsOn !== '' && endsOn < startsOn
-          ? t('manager.create.endBeforeStart')
-          : null,
+      dateError(endsOn) ?? (startsOn !== '' && endsOn < startsOn ? t('manager.create.endBeforeStart') : null),
     weights: !ownWeights
       ? null
       : !weightsWhole
@@ -128,7 +131,7 @@ export function CreateProgramForm({
           label={t('manager.create.name')}
           name="name"
           required
-          maxLength={200}
+          maxLength={PROGRAM_NAME_MAX}
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={shown('name')}
@@ -167,6 +170,8 @@ export function CreateProgramForm({
             type="date"
             name="startsOn"
             required
+            min={DATE_MIN}
+            max={DATE_MAX}
             value={startsOn}
             onChange={(e) => setStartsOn(e.target.value)}
             error={shown('startsOn')}
@@ -176,7 +181,8 @@ export function CreateProgramForm({
             type="date"
             name="endsOn"
             required
-            min={startsOn || undefined}
+            min={startsOn || DATE_MIN}
+            max={DATE_MAX}
             value={endsOn}
             onChange={(e) => setEndsOn(e.target.value)}
             error={shown('endsOn')}

@@ -67,6 +67,9 @@ describe('the programmes page', () => {
     expect(screen.getByText('Give the programme a name.')).toBeInTheDocument();
     expect(screen.getByText('Choose at least one economy.')).toBeInTheDocument();
     expect(screen.getAllByText('Enter a date.')).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Starts on'), { target: { value: '1999-12-31' } });
+    fireEvent.change(screen.getByLabelText('Ends on'), { target: { value: '9999-12-31' } });
+    expect(screen.getAllByText('Choose a date from 2000-01-01 to 2100-12-31.')).toHaveLength(2);
 
     await user.type(screen.getByLabelText('Programme name'), 'Pilot');
     await user.click(screen.getByRole('checkbox', { name: 'Thailand' }));

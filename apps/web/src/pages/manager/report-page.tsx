@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
+import { DATE_MAX, DATE_MIN } from '../../api/bounds';
 import { useSession } from '../../auth/session';
 import { BarChart } from '../../components/bar-chart';
 import { downloadText } from '../../components/download';
@@ -374,10 +375,13 @@ function ReportFilters({
   const set = (key: keyof FilterForm) => (e: { target: { value: string } }) =>
     setForm((now) => ({ ...now, [key]: e.target.value }));
   const datesWrong = form.from !== '' && form.to !== '' && form.to < form.from;
+  const outOfRange = (date: string) => date !== '' && (date < DATE_MIN || date > DATE_MAX);
+  const rangeError = (date: string) =>
+    submitted && outOfRange(date) ? t('manager.report.dateRange', { min: DATE_MIN, max: DATE_MAX }) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!datesWrong) onApply(form);
+    if (!datesWrong && !outOfRange(form.from) && !outOfRange(form.to)) onApply(form);
   };
   const any = (label: string) => [{ value: '', label }];
   return (
@@ -424,14 +428,23 @@ function ReportFilters({
             ...SIZE_CLASSES.map((s) => ({ value: s, label: t(`manager.sizeClasses.${s}`) })),
           ]}
         />
-        <TextField label={t('manager.report.from')} type="date" value={form.from} onChange={set('from')} />
+        <TextField
+          label={t('manager.report.from')}
+          type="date"
+          min={DATE_MIN}
+          max={DATE_MAX}
+          value={form.from}
+          onChange={set('from')}
+          error={rangeError(form.from)}
+        />
         <TextField
           label={t('manager.report.to')}
           type="date"
-          min={form.from || undefined}
+          min={form.from || DATE_MIN}
+          max={DATE_MAX}
           value={form.to}
           onChange={set('to')}
-          error={submitted && datesWrong ? t('manager.report.toBeforeFrom') : null}
+          error={rangeError(form.to) ?? (submitted && datesWrong ? t('manager.report.toBeforeFrom') : null)}
         />
       </div>
       <p className="field-help">{t('manager.report.datesHelp')}</p>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { BIO_MAX, HEADLINE_MAX } from '../../api/bounds';
 import { rejectedFields } from '../../api/errors';
 import { useReference } from '../../api/reference';
 import { CheckboxGroup } from '../../components/choice-groups';
@@ -270,7 +271,7 @@ function ProfileEditor({ data, onCreated }: { data: PageData; onCreated(): void 
         help={t('mentor.profile.headlineHelp')}
         name="headline"
         required
-        maxLength={200}
+        maxLength={HEADLINE_MAX}
         value={form.headline}
         onChange={(e) => update('headline', e.target.value)}
         error={fieldError('headline')}
@@ -279,7 +280,7 @@ function ProfileEditor({ data, onCreated }: { data: PageData; onCreated(): void 
         label={t('mentor.profile.bio')}
         help={t('mentor.profile.bioHelp')}
         name="bio"
-        maxLength={4000}
+        maxLength={BIO_MAX}
         value={form.bio}
         onChange={(e) => update('bio', e.target.value)}
         error={fieldError('bio')}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { DECLINE_COMMENT_MAX } from '../../api/bounds';
 import { errorCode, errorField } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { ErrorNotice } from '../../components/error-notice';
@@ -420,7 +421,7 @@ function DeclineForm({
       <TextArea
         label={t('mentor.request.comment')}
         help={t('mentor.request.commentHelp')}
-        maxLength={1000}
+        maxLength={DECLINE_COMMENT_MAX}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
         error={errorField(error) === 'comment' ? t('mentor.profile.invalid') : undefined}
