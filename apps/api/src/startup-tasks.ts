@@ -5,10 +5,11 @@ import { MatchingRoundsService } from '@app/programs';
 import { DemoDataService } from '@app/seed';
 
 /**
- * What the API does once at start (tools such as the CLI do not): load the demo data on first
- * start, make sure stored recommendations come from the current scoring engine, and schedule
- * again what the embedded queue lost with the last stop: open requests' expiry and reminders,
- * outcome surveys, unsent e-mails, unfinished matching rounds.
+ * What each API process does once at start (tools such as the CLI do not): load the demo data on
+ * first start, make sure stored recommendations come from the current scoring engine, and record
+ * again (through the job outbox) the jobs an in-process queue lost with the last stop: open
+ * requests' expiry and reminders, outcome surveys, unsent e-mails, unfinished matching rounds. On
+ * BullMQ their deterministic job ids make that a no-op.
  */
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {
@@ -43,7 +44,7 @@ export class StartupTasks implements OnApplicationBootstrap {
       const rounds = await this.rounds.resumeUnfinished();
       if (rounds > 0) this.logger.log(`${rounds} unfinished matching rounds queued again`);
     } catch (err) {
-      this.logger.warn(`Could not schedule request expiry: ${(err as Error).message}`);
+      this.logger.warn(`Could not schedule again the jobs of the last run: ${(err as Error).message}`);
     }
   }
 }

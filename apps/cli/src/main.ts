@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApiCommand } from './commands/bench-api.command';
 import { benchImportCommand } from './commands/bench-import.command';
+import { benchLoadCommand } from './commands/bench-load.command';
 import { benchRecommendCommand } from './commands/bench-recommend.command';
 import { benchScoringCommand } from './commands/bench-scoring.command';
 import { benchAssignmentCommand } from './commands/bench-assignment.command';
@@ -21,7 +22,8 @@ const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   bench-api [--organizations N] [--seconds S] [--connections C] [--rounds R]
   bench-scoring [--organizations N] [--mentors M] [--k K] [--threads T] [--seed S] [--slice N] [--rounds R]
   bench-assignment [--organizations N] [--mentors M] [--candidates C] [--check-organizations N] [--women-led-share S] [--mentor-capacity LO-HI] [--seed S]
-  bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C] [--separate-worker]`;
+  bench-recommend [--organizations N] [--mentors M] [--rate R] [--seconds S] [--connections C] [--separate-worker]
+  bench-load [--clients C] [--seconds S] [--organizations N] [--mentors M]`;
 
 const int = (value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       rounds: { type: 'string' },
       seconds: { type: 'string' },
       connections: { type: 'string' },
+      clients: { type: 'string' },
       port: { type: 'string' },
       k: { type: 'string' },
       threads: { type: 'string' },
@@ -115,6 +118,13 @@ async function main(argv: string[]): Promise<number> {
         seconds: int(values.seconds, 20),
         connections: int(values.connections, 50),
         separateWorker: values['separate-worker'] ?? false,
+      });
+    case 'bench-load':
+      return benchLoadCommand({
+        clients: int(values.clients, 200),
+        seconds: int(values.seconds, 60),
+        organizations: int(values.organizations, 2000),
+        mentors: int(values.mentors, 400),
       });
     case 'bare-server': {
       const url = await startBareServer(process.env.DATABASE_URL as string, int(values.port, 4000));
