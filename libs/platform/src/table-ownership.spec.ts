@@ -61,8 +61,6 @@ const NOT_YET_MOVED = new Set<string>([
   'mentorships: mentor_profiles',
   'mentorships: users',
   'profiles: users',
-  'programs: organizations',
-  'programs: mentor_profiles',
   'reports: organizations',
   'reports: program_organizations',
   'reports: mentorship_requests',

@@ -91,9 +91,9 @@ export class UnmatchedModel {
   notChosen: number;
 }
 
-@ObjectType('InclusionShare')
+@ObjectType('InclusionShare', { description: 'Shares are exact fractions 0-1: round them where shown.' })
 export class InclusionShareModel {
-  @Field(() => Float, { description: 'Share of the cohort’s organisations.' })
+  @Field(() => Float, { description: 'Share of the cohort’s organisations (as the round saw them).' })
   cohortShare: number;
 
   @Field(() => Float, { description: 'Share of the matched pairs.' })
@@ -275,7 +275,9 @@ export class RoundPublicationModel {
   skipped: number;
 }
 
-@ObjectType('MatchingRoundExport')
+@ObjectType('MatchingRoundExport', {
+  description: 'The round as it was solved: places and groups as stored with it, whatever changed since.',
+})
 export class RoundExportModel {
   @Field({ description: 'organization_id,mentor_id,score,assigned — every candidate pair.' })
   candidatesCsv: string;
