@@ -2,17 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import {
-  InfeasibleTargetError,
-  solveBothTargets,
-  solveGreedy,
-  solveOptimal,
-  solveStable,
-  type Assignment,
-  type AssignmentProblem,
-  type BothTargetsResult,
-  type MinimumPairs,
-} from '@app/assignment';
+import { InfeasibleTargetError } from '@app/assignment';
 import { AuditAction, AuditService } from '@app/audit';
 import { Actor, DomainError, ErrorCode, badInput, isUuid, notFound } from '@app/common';
 import { updateReturning } from '@app/database';
@@ -47,7 +37,7 @@ import {
 import { roundCsvs, type RoundCsvs } from './rounds/round-export';
 import { overPlaces } from './rounds/round-places';
 import { solveOf, summarizeRound } from './rounds/round-summary';
-import { infeasibleTarget, roundTarget, type RoundTarget, type TargetShares } from './rounds/round-target';
+import { solveRound } from './rounds/round-solve';
 
 export interface RoundInput {
   algorithm: RoundAlgorithm;
@@ -163,33 +153,14 @@ export class MatchingRoundsService {
     try {
       const cohort = buildCohort(await this.cohortSources(round));
       await this.setProgress(roundId, 30, onProgress);
-      const free = solveOptimal(cohort.problem);
-      await this.setProgress(roundId, 60, onProgress);
-      const target = roundTarget(round, cohort, free.pairs);
-      let result: Assignment;
-      let upperBound: number | null = null;
-      if (round.algorithm === RoundAlgorithm.OPTIMAL && target.both) {
-        const two = await this.withTwoTargets(cohort.problem, round, target.both, free.pairs);
-        result = two;
-        upperBound = two.upperBound;
-      } else if (round.algorithm === RoundAlgorithm.OPTIMAL) {
-        result = target.minimum ? this.withTarget(cohort.problem, target.minimum, free.pairs) : free;
-      } else {
-        result =
-          round.algorithm === RoundAlgorithm.GREEDY
-            ? solveGreedy(cohort.problem)
-            : solveStable(cohort.problem, { org: cohort.orgRank, mentor: cohort.mentorRank });
-      }
-      const candidates = candidatesOf(cohort, result.chosen);
+      const { assignment, solve } = await solveRound(cohort, round, () =>
+        this.setProgress(roundId, 60, onProgress),
+      );
+      const candidates = candidatesOf(cohort, assignment.chosen);
       const summary = summarizeRound(
         cohort.organizations,
         candidates.filter((c) => c.assigned),
-        {
-          required: { womenLed: target.womenLed, nonMetropolitan: target.nonMetropolitan },
-          optimalTotal: round.algorithm === RoundAlgorithm.OPTIMAL ? null : free.totalScore,
-          upperBound,
-          seconds: Math.round(performance.now() - started) / 1000,
-        },
+        { ...solve, seconds: Math.round(performance.now() - started) / 1000 },
       );
       await this.dataSource.transaction(async (manager) => {
         // A job run again (a worker lost mid-write) replaces what an earlier run stored.
@@ -444,48 +415,6 @@ export class MatchingRoundsService {
       signals: await this.interests.among(orgIds),
       weights: program.weights ?? DEFAULT_WEIGHTS,
     };
-  }
-
-  /**
-   * OPTIMAL under both targets: women-led exactly, non-metropolitan by a Lagrangian bonus (or,
-   * where that leaves more than 0.1 % to the bound, HiGHS's exact MIP), with the upper bound; an
-   * infeasible one is named with the highest share reachable.
-   */
-  private async withTwoTargets(
-    problem: AssignmentProblem,
-    shares: TargetShares,
-    both: [MinimumPairs, MinimumPairs],
-    freePairs: number,
-  ): Promise<BothTargetsResult> {
-    try {
-      return await solveBothTargets(problem, both[0], both[1]);
-    } catch (err) {
-      if (!(err instanceof InfeasibleTargetError)) throw err;
-      // The women-led target fails alone; the non-metropolitan one alongside it.
-      throw err.which === 'first'
-        ? infeasibleTarget('minWomenLedShare', shares.minWomenLedShare!, err.reachable, freePairs)
-        : infeasibleTarget(
-            'minNonMetropolitanShare',
-            shares.minNonMetropolitanShare!,
-            err.reachable,
-            freePairs,
-            true,
-          );
-    }
-  }
-
-  /** OPTIMAL under the target; an infeasible one names the target and the highest share reachable. */
-  private withTarget(
-    problem: AssignmentProblem,
-    minimum: NonNullable<RoundTarget['minimum']>,
-    freePairs: number,
-  ): Assignment {
-    try {
-      return solveOptimal(problem, { minimum });
-    } catch (err) {
-      if (!(err instanceof InfeasibleTargetError)) throw err;
-      throw infeasibleTarget(minimum.name, minimum.share, err.reachable, freePairs);
-    }
   }
 
   private async setProgress(roundId: string, percent: number, report?: (p: number) => Promise<void>) {
