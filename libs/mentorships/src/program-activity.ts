@@ -72,10 +72,11 @@ export async function programActivity(
     started_at: Date | string;
     outcomes: number | string;
   }> = await manager.query(
-    `SELECT s.id, s.organization_id, s.mentor_id, s.status, s.started_at,
-            (SELECT count(*) FROM mentorship_outcomes x WHERE x.mentorship_id = s.id AND x.kind <> 'NONE')::int
-              AS outcomes
+    `SELECT s.id, s.organization_id, s.mentor_id, s.status, s.started_at, coalesce(x.n, 0)::int AS outcomes
        FROM mentorships s JOIN unnest($2::uuid[]) AS cohort(mentor_id) ON cohort.mentor_id = s.mentor_id
+       LEFT JOIN (SELECT mentorship_id, count(*) AS n FROM mentorship_outcomes
+                   WHERE kind <> 'NONE' AND organization_id = ANY($1::uuid[]) GROUP BY mentorship_id) x
+         ON x.mentorship_id = s.id
       WHERE s.organization_id = ANY($1::uuid[])
         AND ($3::timestamptz IS NULL OR s.started_at >= $3) AND ($4::timestamptz IS NULL OR s.started_at < $4)`,
     params,
