@@ -387,10 +387,23 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     };
     const abroad = await mentorOf('JP');
     const local = await mentorOf('TH');
+    // Three more, idle: utilisation over fewer than 5 mentors would tell one mentor's load.
+    const idle = [await mentorOf('TH'), await mentorOf('TH'), await mentorOf('TH')];
     const { createProgram } = await manager.client.data(CREATE_PROGRAM, {
       input: { name: 'Report fixture', economies: ['TH'], startsOn: '2026-01-01', endsOn: '2026-12-31' },
     });
     await manager.client.data(ADD, { p: createProgram.id, o: cohort, m: [abroad.id, local.id] });
+    const REPORT_OUTPUTS = `query($id: ID!, $filter: ProgramReportFilterInput) {
+      programReport(id: $id, filter: $filter) { mentorUtilisation }
+      exportProgramReport(id: $id, filter: $filter)
+    }`;
+    const twoMentors = (await manager.client.data(REPORT_OUTPUTS, { id: createProgram.id })) as {
+      programReport: { mentorUtilisation: number | null };
+      exportProgramReport: string;
+    };
+    expect(twoMentors.programReport.mentorUtilisation).toBeNull();
+    expect(twoMentors.exportProgramReport.split('\n').pop()).toBe('mentor_utilisation,');
+    await manager.client.data(ADD, { p: createProgram.id, o: [], m: idle.map((m) => m.id) });
     const ask = async (org: number, mentor: { id: string }) =>
       (
         await reportOwner.client.data(
@@ -442,24 +455,30 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
     });
     expect(programReport.totals.medianHoursToDecision).toBeLessThan(1);
     expect(programReport.totals.averageScore).toBeGreaterThan(0);
+    // A suppressed cell withholds its count of organisations too, as the page does.
     expect(programReport.byWomenLed).toEqual([
-      expect.objectContaining({ key: 'not women-led', organizations: 1, suppressed: true, requests: null }),
+      expect.objectContaining({
+        key: 'not women-led',
+        organizations: null,
+        suppressed: true,
+        requests: null,
+      }),
       expect.objectContaining({
         key: 'women-led',
         organizations: 5,
         suppressed: false,
         requests: 5,
-        acceptanceRate: 0.6667,
+        acceptanceRate: 2 / 3,
         matchRate: 0.4,
         crossEconomyLinks: 1,
       }),
     ]);
     expect(programReport.byLocality).toEqual([
-      { key: 'METROPOLITAN', organizations: 1, suppressed: true, requests: null },
+      { key: 'METROPOLITAN', organizations: null, suppressed: true, requests: null },
       { key: 'SUB_REGIONAL', organizations: 5, suppressed: false, requests: 5 },
     ]);
-    // 3 running mentorships over 6 places.
-    expect(programReport.mentorUtilisation).toBe(0.5);
+    // 3 running mentorships over 15 places (5 mentors of 3).
+    expect(programReport.mentorUtilisation).toBe(0.2);
     expect(programReport.monthly).toEqual([
       { month: new Date().toISOString().slice(0, 7), requests: 6, accepted: 3, mentorshipsStarted: 3 },
     ]);
@@ -470,11 +489,16 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
       },
     );
     expect(exportProgramReport.split('\n')[1]).toMatch(/^total,all,6,0,6,0.75,[0-9.]+,0.5,[0-9.]+,1,1$/);
-    expect(exportProgramReport).toContain('women_led,not women-led,1,1,,,,,,,');
+    const csvLines = exportProgramReport.split('\n');
+    expect(csvLines).toContain('women_led,not women-led,,1,,,,,,,');
+    expect(csvLines).toContain('locality,METROPOLITAN,,1,,,,,,,');
+    expect(csvLines).toContain(`${new Date().toISOString().slice(0, 7)},0,6,3,3`);
+    expect(csvLines.pop()).toBe('mentor_utilisation,0.2');
 
     // Filters: the women-led organisations are the women-led cell, now as the total.
     const REPORT = `query($id: ID!, $filter: ProgramReportFilterInput) { programReport(id: $id, filter: $filter) {
-        totals { ${cellFields} } byLocality { key organizations } monthly { month requests }
+        totals { ${cellFields} } byLocality { key organizations } monthly { month suppressed requests }
+        mentorUtilisation
       } }`;
     const filtered = async (filter: Record<string, unknown>) =>
       (await manager.client.data(REPORT, { id: createProgram.id, filter })).programReport;
@@ -483,17 +507,30 @@ describe(`programmes and matching rounds (${process.env.TEST_MODE ?? 'embedded'}
       organizations: 5,
       suppressed: false,
       requests: 5,
-      acceptanceRate: 0.6667,
+      acceptanceRate: 2 / 3,
       matchRate: 0.4,
       crossEconomyLinks: 1,
       outcomes: 1,
     });
     expect(womenLed.byLocality).toEqual([{ key: 'SUB_REGIONAL', organizations: 5 }]);
-    expect((await filtered({ locality: 'METROPOLITAN' })).totals).toMatchObject({
-      organizations: 1,
-      suppressed: true,
-      requests: null,
-    });
+    // One organisation: nothing of it shows, not its month's activity, not the utilisation.
+    const metropolitan = await filtered({ locality: 'METROPOLITAN' });
+    expect(metropolitan.totals).toMatchObject({ organizations: null, suppressed: true, requests: null });
+    expect(metropolitan.monthly).toEqual([
+      { month: new Date().toISOString().slice(0, 7), suppressed: true, requests: null },
+    ]);
+    expect(metropolitan.mentorUtilisation).toBeNull();
+    const metropolitanCsv = (
+      (
+        await manager.client.data(REPORT_OUTPUTS, {
+          id: createProgram.id,
+          filter: { locality: 'METROPOLITAN' },
+        })
+      ).exportProgramReport as string
+    ).split('\n');
+    expect(metropolitanCsv[1]).toBe('total,all,,1,,,,,,,');
+    expect(metropolitanCsv).toContain(`${new Date().toISOString().slice(0, 7)},1,,,`);
+    expect(metropolitanCsv.pop()).toBe('mentor_utilisation,');
     // A window before any activity: the same organisations, nothing happened in it.
     const before = await filtered({ from: '2020-01-01', to: '2020-12-31' });
     expect(before.totals).toMatchObject({

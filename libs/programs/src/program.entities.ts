@@ -75,7 +75,10 @@ export enum RoundStatus {
   FAILED = 'FAILED',
 }
 
-/** What a round reports once proposed (see MatchingRoundsService.run). */
+/**
+ * What a round reports once proposed, recomputed after every edit (summarizeRound). Shares are
+ * exact fractions, rounded only where shown.
+ */
 export interface RoundSummary {
   candidates: number;
   totalScore: number;
@@ -128,10 +131,6 @@ export class MatchingRoundEntity {
   @Column({ type: 'jsonb', nullable: true })
   summary: RoundSummary | null;
 
-  /** The places the round used: organisations' mentors still wanted, mentors' places left. */
-  @Column({ type: 'jsonb', nullable: true })
-  capacities: { organizations: Record<string, number>; mentors: Record<string, number> } | null;
-
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
@@ -164,10 +163,53 @@ export class MatchingRoundCandidateEntity {
   assigned: boolean;
 }
 
+/**
+ * An organisation of a round's cohort as the round saw it when it solved: its places and groups
+ * stay as solved, whatever happens to the organisation later (the export and the summary read
+ * these, never the live profile).
+ */
+@Entity('matching_round_organizations')
+export class MatchingRoundOrganizationEntity {
+  @PrimaryColumn({ name: 'round_id', type: 'uuid' })
+  roundId: string;
+
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  /** Mentors it could still take in the round. */
+  @Column({ type: 'smallint' })
+  places: number;
+
+  @Column({ name: 'women_led', type: 'boolean' })
+  womenLed: boolean;
+
+  @Column({ name: 'non_metropolitan', type: 'boolean' })
+  nonMetropolitan: boolean;
+
+  /** Its candidate pairs in the round. */
+  @Column({ type: 'integer' })
+  candidates: number;
+}
+
+/** A mentor of a round's cohort, with the places the round gave it when it solved. */
+@Entity('matching_round_mentors')
+export class MatchingRoundMentorEntity {
+  @PrimaryColumn({ name: 'round_id', type: 'uuid' })
+  roundId: string;
+
+  @PrimaryColumn({ name: 'mentor_id', type: 'uuid' })
+  mentorId: string;
+
+  @Column({ type: 'smallint' })
+  places: number;
+}
+
 export const PROGRAM_ENTITIES = [
   ProgramEntity,
   ProgramOrganizationEntity,
   ProgramMentorEntity,
   MatchingRoundEntity,
   MatchingRoundCandidateEntity,
+  MatchingRoundOrganizationEntity,
+  MatchingRoundMentorEntity,
 ];

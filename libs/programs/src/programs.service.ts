@@ -16,6 +16,12 @@ import {
   notFound,
 } from '@app/common';
 import type { ScoreWeights } from '@app/matching';
+import {
+  mentorCohortFacts,
+  organizationCohortFacts,
+  type MentorCohortFacts,
+  type OrganizationCohortFacts,
+} from '@app/profiles';
 import { isEconomyCode } from '@app/taxonomy';
 import { ProgramEntity } from './program.entities';
 
@@ -103,10 +109,7 @@ export class ProgramsService {
     checkIds(mentorIds, 'mentorIds');
     return this.dataSource.transaction(async (manager) => {
       const program = await this.findManaged(manager, actor, programId);
-      const orgs: Array<{ id: string; economy: string }> = await manager.query(
-        `SELECT id, economy FROM organizations WHERE id = ANY($1::uuid[])`,
-        [organizationIds],
-      );
+      const orgs = await organizationCohortFacts(manager, organizationIds);
       const missing = organizationIds.filter((id) => !orgs.some((o) => o.id === id));
       if (missing.length > 0) throw badInput(`Unknown organisations: ${missing.slice(0, 5).join(', ')}`);
       const outside = orgs.filter((o) => !program.economies.includes(o.economy));
@@ -118,10 +121,7 @@ export class ProgramsService {
             .join(', ')}`,
         );
       }
-      const [{ n: mentorsFound }] = await manager.query(
-        `SELECT count(*)::int AS n FROM mentor_profiles WHERE id = ANY($1::uuid[])`,
-        [mentorIds],
-      );
+      const mentorsFound = (await mentorCohortFacts(manager, mentorIds)).length;
       if (mentorsFound !== new Set(mentorIds).size) throw badInput('Some mentorIds are not mentor profiles');
       await manager.query(
         `INSERT INTO program_organizations (program_id, organization_id)
@@ -199,6 +199,36 @@ export class ProgramsService {
     const program = await this.findOne(actor, id, manager);
     this.assertManages(actor, program.economies);
     return program;
+  }
+
+  /** The cohort's organisation and mentor ids, each in id order. */
+  async cohortIds(
+    programId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ organizationIds: string[]; mentorIds: string[] }> {
+    const ids = async (sql: string): Promise<string[]> =>
+      ((await manager.query(sql, [programId])) as Array<{ id: string }>).map((r) => r.id);
+    return {
+      organizationIds: await ids(
+        `SELECT organization_id AS id FROM program_organizations WHERE program_id = $1 ORDER BY 1`,
+      ),
+      mentorIds: await ids(`SELECT mentor_id AS id FROM program_mentors WHERE program_id = $1 ORDER BY 1`),
+    };
+  }
+
+  /**
+   * The cohort as its report reads it: the organisations and mentors that still exist, with the
+   * facts profiles keep of them.
+   */
+  async cohortFacts(
+    programId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ organizations: OrganizationCohortFacts[]; mentors: MentorCohortFacts[] }> {
+    const { organizationIds, mentorIds } = await this.cohortIds(programId, manager);
+    return {
+      organizations: await organizationCohortFacts(manager, organizationIds),
+      mentors: await mentorCohortFacts(manager, mentorIds),
+    };
   }
 
   async counts(programId: string): Promise<{ organizations: number; mentors: number }> {

@@ -91,9 +91,9 @@ export class UnmatchedModel {
   notChosen: number;
 }
 
-@ObjectType('InclusionShare')
+@ObjectType('InclusionShare', { description: 'Shares are exact fractions 0-1: round them where shown.' })
 export class InclusionShareModel {
-  @Field(() => Float, { description: 'Share of the cohort’s organisations.' })
+  @Field(() => Float, { description: 'Share of the cohort’s organisations (as the round saw them).' })
   cohortShare: number;
 
   @Field(() => Float, { description: 'Share of the matched pairs.' })
@@ -275,7 +275,9 @@ export class RoundPublicationModel {
   skipped: number;
 }
 
-@ObjectType('MatchingRoundExport')
+@ObjectType('MatchingRoundExport', {
+  description: 'The round as it was solved: places and groups as stored with it, whatever changed since.',
+})
 export class RoundExportModel {
   @Field({ description: 'organization_id,mentor_id,score,assigned — every candidate pair.' })
   candidatesCsv: string;
@@ -288,14 +290,16 @@ export class RoundExportModel {
 }
 
 @ObjectType('ReportCell', {
-  description: 'Figures for one group of organisations; fewer than 5 organisations: suppressed (count only).',
+  description:
+    'Figures for one group of organisations, exact (round them where shown). Fewer than 5 organisations: ' +
+    'suppressed, every figure null, the count of organisations too.',
 })
 export class ReportCellModel {
   @Field()
   key: string;
 
-  @Field(() => Int)
-  organizations: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed.' })
+  organizations: number | null;
 
   @Field()
   suppressed: boolean;
@@ -328,19 +332,24 @@ export class ReportCellModel {
   outcomes: number | null;
 }
 
-@ObjectType('ReportMonth')
+@ObjectType('ReportMonth', {
+  description: 'A month’s activity; fewer than 5 organisations active in it: suppressed, its counts null.',
+})
 export class ReportMonthModel {
   @Field({ description: 'YYYY-MM' })
   month: string;
 
-  @Field(() => Int)
-  requests: number;
+  @Field()
+  suppressed: boolean;
 
-  @Field(() => Int)
-  accepted: number;
+  @Field(() => Int, { nullable: true })
+  requests: number | null;
 
-  @Field(() => Int)
-  mentorshipsStarted: number;
+  @Field(() => Int, { nullable: true })
+  accepted: number | null;
+
+  @Field(() => Int, { nullable: true })
+  mentorshipsStarted: number | null;
 }
 
 @ObjectType('ProgramReport')
@@ -365,7 +374,9 @@ export class ProgramReportModel {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Running mentorships over the cohort mentors’ capacity.',
+    description:
+      'Running mentorships over the cohort mentors’ capacity; null under 5 mentors or when the totals are ' +
+      'suppressed.',
   })
   mentorUtilisation: number | null;
 

@@ -1,4 +1,4 @@
-import { Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { TokenService, type SessionActor } from '@app/accounts';
 import { DomainError, ErrorCode, Role } from '@app/common';
 import { QueueService } from '@app/queue';
@@ -20,6 +20,16 @@ export class QueueDashboardResolver {
     private readonly tokens: TokenService,
     private readonly queue: QueueService,
   ) {}
+
+  @Roles(Role.ADMIN)
+  @Query(() => Boolean, {
+    description:
+      'Whether openQueueDashboard can open the dashboard: true when jobs run on Redis (services mode), false in ' +
+      'embedded mode.',
+  })
+  queueDashboardAvailable(): boolean {
+    return this.queue.dashboard() !== null;
+  }
 
   @Roles(Role.ADMIN)
   @Mutation(() => QueueDashboardTicketModel, {

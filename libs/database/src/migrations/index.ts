@@ -9,6 +9,7 @@ import { Programs1795833798974 } from './1795833798974-programs';
 import { MatchInterests1795834103704 } from './1795834103704-match-interests';
 import { JobOutbox1796237386041 } from './1796237386041-job-outbox';
 import { LoginThrottleTokenVersion1796237665637 } from './1796237665637-login-throttle-token-version';
+import { RoundCohortSnapshot1796245569455 } from './1796245569455-round-cohort-snapshot';
 
 /** Every migration, in order. Listed explicitly so the built app needs no glob at runtime. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MatchInterests1795834103704,
   JobOutbox1796237386041,
   LoginThrottleTokenVersion1796237665637,
+  RoundCohortSnapshot1796245569455,
 ];

@@ -46,6 +46,8 @@ export const admin = defineMessages(
       queuesNote:
         'The queue dashboard shows the jobs behind e-mails, reminders, expiries and scoring. It is available when Mentorlink runs with Redis (services mode).',
       queues: 'Queue dashboard',
+      queuesUnavailable:
+        'Not available here: this Mentorlink runs its jobs inside its own process (embedded mode). Run it with Redis (REDIS_URL) to use the queue dashboard.',
       unsentOnly: 'Only e-mails not sent yet',
       empty: 'No e-mails here.',
       count_one: '{{count}} e-mail',
@@ -109,6 +111,8 @@ export const admin = defineMessages(
       queuesNote:
         'Dasbor antrean menampilkan pekerjaan di balik e-mail, pengingat, kedaluwarsa, dan penghitungan skor. Dasbor ini tersedia jika Mentorlink berjalan dengan Redis (mode layanan).',
       queues: 'Dasbor antrean',
+      queuesUnavailable:
+        'Tidak tersedia di sini: Mentorlink ini menjalankan pekerjaannya di dalam prosesnya sendiri (mode tertanam). Jalankan dengan Redis (REDIS_URL) untuk menggunakan dasbor antrean.',
       unsentOnly: 'Hanya e-mail yang belum terkirim',
       empty: 'Tidak ada e-mail di sini.',
       count_one: '{{count}} e-mail',

@@ -304,6 +304,7 @@ export const manager = defineMessages(
       totalsSuppressed:
         'Fewer than 5 organisations match these filters, so their figures are hidden to protect them.',
       mentorUtilisation: 'Mentor utilisation',
+      utilisationSuppressed: 'fewer than 5 mentors — hidden',
       definitions:
         'Acceptance rate: accepted among answered requests. Match rate: organisations with an active mentorship. Mentor utilisation: running mentorships over the cohort mentors’ places.',
       breakdowns: 'Breakdowns',
@@ -321,10 +322,13 @@ export const manager = defineMessages(
       noOrganizations: 'No organisations.',
       trend: 'Month by month',
       noActivity: 'No requests or mentorships in this period.',
+      trendSuppressed:
+        'Fewer than 5 organisations were active in each month of this period, so the trend is hidden to protect them.',
     },
     trend: {
       title: 'Requests, accepted requests and mentorships started, by month',
-      description: 'A line for each series; the table below gives the same figures.',
+      description:
+        'A line for each series; months with fewer than 5 organisations active are left out. The table below gives the same figures.',
       requests: 'Requests',
       accepted: 'Accepted',
       mentorshipsStarted: 'Mentorships started',
@@ -637,6 +641,7 @@ export const manager = defineMessages(
       totalsSuppressed:
         'Kurang dari 5 organisasi yang sesuai dengan filter ini, sehingga angkanya disembunyikan untuk melindungi mereka.',
       mentorUtilisation: 'Pemanfaatan mentor',
+      utilisationSuppressed: 'kurang dari 5 mentor — disembunyikan',
       definitions:
         'Tingkat penerimaan: permintaan yang diterima di antara permintaan yang sudah dijawab. Tingkat keberhasilan pencocokan: organisasi yang memiliki pendampingan aktif. Pemanfaatan mentor: pendampingan yang berjalan dibandingkan jumlah tempat mentor dalam kohort.',
       breakdowns: 'Rincian',
@@ -654,10 +659,13 @@ export const manager = defineMessages(
       noOrganizations: 'Tidak ada organisasi.',
       trend: 'Per bulan',
       noActivity: 'Tidak ada permintaan atau pendampingan dalam periode ini.',
+      trendSuppressed:
+        'Kurang dari 5 organisasi yang aktif pada setiap bulan dalam periode ini, sehingga tren disembunyikan untuk melindungi mereka.',
     },
     trend: {
       title: 'Permintaan, permintaan yang diterima, dan pendampingan yang dimulai, per bulan',
-      description: 'Satu garis untuk setiap seri; tabel di bawah memuat angka yang sama.',
+      description:
+        'Satu garis untuk setiap seri; bulan dengan kurang dari 5 organisasi aktif tidak ditampilkan. Tabel di bawah memuat angka yang sama.',
       requests: 'Permintaan',
       accepted: 'Diterima',
       mentorshipsStarted: 'Pendampingan dimulai',

@@ -27,6 +27,7 @@ describe('admin: e-mail outbox', () => {
   it('shows recipient, subject, status, attempts and dates, and loads more', async () => {
     api = mockApi({
       ...signedInAs(['ADMIN']),
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: true }),
       EmailOutbox: ({ after }) =>
         after === 'c1'
           ? outbox([email('e-3', 'owner@demo.test', false, 'connect ECONNREFUSED')], 3, 'c2', false)
@@ -64,6 +65,7 @@ describe('admin: e-mail outbox', () => {
   it('filters to unsent e-mails', async () => {
     api = mockApi({
       ...signedInAs(['ADMIN']),
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: true }),
       EmailOutbox: ({ unsentOnly }) =>
         unsentOnly
           ? outbox([email('e-2', 'admin@demo.test', false)], 1, 'c', false)
@@ -84,7 +86,11 @@ describe('admin: e-mail outbox', () => {
   });
 
   it('offers the queue dashboard, saying when it is there', async () => {
-    api = mockApi({ ...signedInAs(['ADMIN']), EmailOutbox: () => outbox([], 0, null, false) });
+    api = mockApi({
+      ...signedInAs(['ADMIN']),
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: true }),
+      EmailOutbox: () => outbox([], 0, null, false),
+    });
     render(<TestApp path="/admin/outbox" />);
     expect(await screen.findByRole('button', { name: 'Queue dashboard' })).toBeEnabled();
     expect(

@@ -6,33 +6,47 @@ import { createClient } from '../../api/client';
 import { apiError, mockApi, type MockApi } from '../../test/mock-api';
 import { QueueDashboardButton } from './queue-dashboard-button';
 
+const renderButton = (open: (url: string) => void) =>
+  render(
+    <Provider value={createClient('token')}>
+      <QueueDashboardButton open={open} />
+    </Provider>,
+  );
+
 describe('the queue dashboard button', () => {
   let api: MockApi;
   afterEach(() => api.restore());
 
-  it('asks for a ticket and opens the dashboard with it', async () => {
+  it('asks for a ticket and opens the dashboard with it, where jobs run on Redis', async () => {
     api = mockApi({
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: true }),
       OpenQueueDashboard: () => ({ openQueueDashboard: { url: '/admin/queues/?ticket=abc' } }),
     });
     const open = vi.fn();
-    render(
-      <Provider value={createClient('token')}>
-        <QueueDashboardButton open={open} />
-      </Provider>,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Queue dashboard' }));
+    renderButton(open);
+    await userEvent.click(await screen.findByRole('button', { name: 'Queue dashboard' }));
     await vi.waitFor(() => expect(open).toHaveBeenCalledWith('/admin/queues/?ticket=abc'));
   });
 
-  it('explains why there is none in embedded mode', async () => {
-    api = mockApi({ OpenQueueDashboard: () => apiError('CONFLICT', 'The queue dashboard needs Redis') });
+  it('is not offered in embedded mode, which has no dashboard, and says why', async () => {
+    api = mockApi({
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: false }),
+      OpenQueueDashboard: () => apiError('CONFLICT', 'The queue dashboard needs Redis'),
+    });
+    renderButton(vi.fn());
+    expect(await screen.findByText(/Not available here: .*embedded mode/)).toBeVisible();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(api.calls.map((c) => c.operation)).toEqual(['QueueDashboardAvailable']);
+  });
+
+  it('shows the API’s refusal if the dashboard goes away after the page asked', async () => {
+    api = mockApi({
+      QueueDashboardAvailable: () => ({ queueDashboardAvailable: true }),
+      OpenQueueDashboard: () => apiError('CONFLICT', 'The queue dashboard needs Redis'),
+    });
     const open = vi.fn();
-    render(
-      <Provider value={createClient('token')}>
-        <QueueDashboardButton open={open} />
-      </Provider>,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Queue dashboard' }));
+    renderButton(open);
+    await userEvent.click(await screen.findByRole('button', { name: 'Queue dashboard' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The queue dashboard needs Redis');
     expect(open).not.toHaveBeenCalled();
   });

@@ -9,7 +9,7 @@ import { ProgressBar } from '../../components/progress-bar';
 import { graphql, type ResultOf } from '../../graphql';
 import { useFormat } from './format';
 import { usePolling } from './polling';
-import { ROUND_PROGRAM } from './round-page';
+import { ROUND_PROGRAM } from './round-query';
 import { isComputing, RoundStatusBadge, useRoundFailure } from './rounds';
 import './manager.css';
 

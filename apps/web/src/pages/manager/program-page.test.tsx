@@ -12,11 +12,11 @@ const programHandlers = {
       totals: { organizations: 14 },
       byWomenLed: [
         { key: 'not women-led', organizations: 10, suppressed: false },
-        { key: 'women-led', organizations: 4, suppressed: true },
+        { key: 'women-led', organizations: null, suppressed: true },
       ],
       byLocality: [
         { key: 'METROPOLITAN', organizations: 6, suppressed: false },
-        { key: 'RURAL', organizations: 3, suppressed: true },
+        { key: 'RURAL', organizations: null, suppressed: true },
         { key: 'SUB_REGIONAL', organizations: 5, suppressed: false },
       ],
     },

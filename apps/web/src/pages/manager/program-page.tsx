@@ -142,7 +142,7 @@ export function ProgramPage() {
           })}
         </p>
         <ErrorNotice error={mix.error} onRetry={() => refetchMix({ requestPolicy: 'network-only' })} />
-        {report && report.totals.organizations > 0 ? (
+        {report && report.totals.organizations != null ? (
           <div className="grid-2">
             <BarChart
               title={t('manager.cohort.byWomenLed')}
@@ -151,7 +151,7 @@ export function ProgramPage() {
                 key: cell.key,
                 label: t(`manager.womenLedKeys.${cell.key === 'women-led' ? 'yes' : 'no'}`),
                 value: cell.suppressed ? null : cell.organizations,
-                display: format.number(cell.organizations),
+                display: format.number(cell.organizations ?? 0),
                 note: hidden,
               }))}
             />
@@ -162,7 +162,7 @@ export function ProgramPage() {
                 key: cell.key,
                 label: t(`domain.localities.${cell.key}`),
                 value: cell.suppressed ? null : cell.organizations,
-                display: format.number(cell.organizations),
+                display: format.number(cell.organizations ?? 0),
                 note: hidden,
               }))}
             />

@@ -5,9 +5,10 @@ import { TestApp } from '../../app';
 import { mockApi, type MockApi } from '../../test/mock-api';
 import { asManager, ECONOMIES, PROGRAM } from './test-fixtures';
 
-const hidden = (key: string, organizations: number) => ({
+/** A suppressed cell as the API sends it: no figure, not even its count of organisations. */
+const hidden = (key: string) => ({
   key,
-  organizations,
+  organizations: null,
   suppressed: true,
   requests: null,
   acceptanceRate: null,
@@ -33,14 +34,14 @@ const cell = (key: string, organizations: number, requests: number) => ({
 const REPORT = {
   totals: cell('all', 14, 20),
   byEconomy: [cell('TH', 14, 20)],
-  byIsicSection: [cell('C', 9, 15), hidden('G', 3), hidden('J', 2)],
-  byWomenLed: [cell('not women-led', 10, 16), hidden('women-led', 4)],
-  byLocality: [cell('METROPOLITAN', 6, 10), hidden('RURAL', 3), cell('SUB_REGIONAL', 5, 6)],
-  bySizeClass: [hidden('LARGE', 1), cell('MICRO', 8, 12), cell('SMALL', 6, 8)],
+  byIsicSection: [cell('C', 9, 15), hidden('G'), hidden('J')],
+  byWomenLed: [cell('not women-led', 10, 16), hidden('women-led')],
+  byLocality: [cell('METROPOLITAN', 6, 10), hidden('RURAL'), cell('SUB_REGIONAL', 5, 6)],
+  bySizeClass: [hidden('LARGE'), cell('MICRO', 8, 12), cell('SMALL', 6, 8)],
   mentorUtilisation: 0.5833,
   monthly: [
-    { month: '2019-02', requests: 6, accepted: 3, mentorshipsStarted: 3 },
-    { month: '2019-03', requests: 14, accepted: 6, mentorshipsStarted: 5 },
+    { month: '2019-02', suppressed: false, requests: 6, accepted: 3, mentorshipsStarted: 3 },
+    { month: '2019-03', suppressed: false, requests: 14, accepted: 6, mentorshipsStarted: 5 },
   ],
 };
 
@@ -225,12 +226,12 @@ describe('the programme report', () => {
       ProgramReport: () => ({
         programReport: {
           ...REPORT,
-          totals: hidden('all', 3),
-          byEconomy: [hidden('TH', 3)],
-          byIsicSection: [hidden('C', 3)],
-          byWomenLed: [hidden('women-led', 3)],
-          byLocality: [hidden('RURAL', 3)],
-          bySizeClass: [hidden('MICRO', 3)],
+          totals: hidden('all'),
+          byEconomy: [hidden('TH')],
+          byIsicSection: [hidden('C')],
+          byWomenLed: [hidden('women-led')],
+          byLocality: [hidden('RURAL')],
+          bySizeClass: [hidden('MICRO')],
           monthly: [],
         },
       }),
@@ -253,7 +254,74 @@ describe('the programme report', () => {
       expect(within(figure).getByRole('listitem').textContent).toMatch(
         /fewer than 5 organisations — hidden$/,
       );
-    // Not even the count of organisations (3) is shown.
-    expect(breakdowns.textContent).not.toContain('3');
+  });
+
+  it('leaves withheld months out of the trend, says so in its table, and withholds utilisation over few mentors', async () => {
+    const quiet = {
+      month: '2019-04',
+      suppressed: true,
+      requests: null,
+      accepted: null,
+      mentorshipsStarted: null,
+    };
+    api = mockApi({
+      ...asManager(),
+      ...context,
+      ProgramReport: () => ({
+        programReport: {
+          ...REPORT,
+          mentorUtilisation: null,
+          monthly: [
+            ...REPORT.monthly,
+            quiet,
+            { month: '2019-05', suppressed: false, requests: 8, accepted: 2, mentorshipsStarted: 2 },
+          ],
+        },
+      }),
+    });
+    render(<TestApp path="/programs/p1/report" />);
+    const totals = await screen.findByRole('region', { name: 'Totals' });
+    expect(within(totals).getByText('Mentor utilisation').nextElementSibling).toHaveTextContent(
+      'fewer than 5 mentors — hidden',
+    );
+    const trend = screen.getByRole('img', {
+      name: /Requests, accepted requests and mentorships started, by month/,
+    });
+    // Each series: a line through February–March, another through May alone; no line across April.
+    const lines = [...trend.querySelectorAll('polyline')].map(
+      (l) => l.getAttribute('points')!.split(' ').length,
+    );
+    expect(lines).toEqual([2, 1, 2, 1, 2, 1]);
+    expect(trend.querySelectorAll('circle')).toHaveLength(3);
+    const months = within(screen.getByText('The figures as a table').closest('details')!).getAllByRole('row');
+    expect(months.map((row) => row.textContent)).toEqual([
+      'MonthRequestsAcceptedMentorships started',
+      'Feb 2019633',
+      'Mar 20191465',
+      'Apr 2019fewer than 5 organisations — hidden',
+      'May 2019822',
+    ]);
+  });
+
+  it('says the trend is hidden when every month describes fewer than 5 organisations', async () => {
+    api = mockApi({
+      ...asManager(),
+      ...context,
+      ProgramReport: () => ({
+        programReport: {
+          ...REPORT,
+          monthly: [
+            { month: '2019-02', suppressed: true, requests: null, accepted: null, mentorshipsStarted: null },
+          ],
+        },
+      }),
+    });
+    render(<TestApp path="/programs/p1/report" />);
+    expect(
+      await screen.findByText(
+        'Fewer than 5 organisations were active in each month of this period, so the trend is hidden to protect them.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: /by month/ })).not.toBeInTheDocument();
   });
 });

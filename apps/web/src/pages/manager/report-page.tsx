@@ -72,6 +72,7 @@ export const PROGRAM_REPORT = graphql(
         mentorUtilisation
         monthly {
           month
+          suppressed
           requests
           accepted
           mentorshipsStarted
@@ -144,7 +145,8 @@ function metricText(format: Formatter, metric: Metric, value: number | null): st
 
 /**
  * A programme's report: totals, figures by economy, ISIC section, women-led, locality and size
- * class (cells under 5 organisations hidden), the monthly trend, a filter and the CSV.
+ * class, the monthly trend, a filter and the CSV. The API withholds what describes fewer than 5
+ * organisations (and utilisation over fewer than 5 mentors); the page shows it as hidden.
  */
 export function ReportPage() {
   const { id = '' } = useParams();
@@ -255,7 +257,11 @@ export function ReportPage() {
                 ))}
                 <div>
                   <dt>{t('manager.report.mentorUtilisation')}</dt>
-                  <dd>{report.mentorUtilisation == null ? '—' : format.percent(report.mentorUtilisation)}</dd>
+                  <dd>
+                    {report.mentorUtilisation == null
+                      ? t('manager.report.utilisationSuppressed')
+                      : format.percent(report.mentorUtilisation)}
+                  </dd>
                 </div>
               </dl>
             )}
@@ -313,6 +319,8 @@ export function ReportPage() {
             <h2 id="report-trend">{t('manager.report.trend')}</h2>
             {report.monthly.length === 0 ? (
               <p>{t('manager.report.noActivity')}</p>
+            ) : report.monthly.every((m) => m.suppressed) ? (
+              <p>{t('manager.report.trendSuppressed')}</p>
             ) : (
               <TrendChart months={report.monthly} />
             )}

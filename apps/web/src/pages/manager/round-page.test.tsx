@@ -14,6 +14,7 @@ import {
   pair,
   PROGRAM,
   round,
+  SUMMARY,
 } from './test-fixtures';
 
 // No name look-ups: the pairs carry their names (the swap test adds them for other candidates).
@@ -117,6 +118,35 @@ describe('a matching round page', () => {
     const done = polls();
     await sleep(150);
     expect(polls()).toBe(done);
+  });
+
+  it('rounds exact shares once, where it shows them: 7 of 13 reads 53.8 %', async () => {
+    api = mockApi({
+      ...asManager(),
+      ...roundHandlers,
+      ManagerRound: () => ({
+        matchingRound: round({
+          summary: {
+            ...SUMMARY,
+            pairs: 13,
+            organizations: 13,
+            womenLed: { cohortShare: 7 / 13, matchedShare: 7 / 13, required: null },
+            nonMetropolitan: { cohortShare: 6 / 13, matchedShare: 6 / 13, required: null },
+          },
+        }),
+      }),
+    });
+    render(<TestApp path="/rounds/r1" />);
+    const summary = await screen.findByRole('region', { name: 'Summary' });
+    const bars = (name: string) =>
+      within(within(summary).getByRole('figure', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(bars('Women-led organisations')).toEqual(['Share of the pairs53.8%', 'Share of the cohort53.8%']);
+    expect(bars('Sub-regional and rural organisations')).toEqual([
+      'Share of the pairs46.2%',
+      'Share of the cohort46.2%',
+    ]);
   });
 
   it('says why an infeasible round failed, naming the target and the highest share reachable', async () => {

@@ -6,82 +6,12 @@ import { BarChart } from '../../components/bar-chart';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading, Page } from '../../components/page';
 import { ProgressBar } from '../../components/progress-bar';
-import { graphql, type ResultOf } from '../../graphql';
 import { useFormat } from './format';
 import { usePolling } from './polling';
+import { ROUND, ROUND_PROGRAM, type Round, type RoundSummaryFields } from './round-query';
 import { RoundReview } from './round-review';
 import { isComputing, RoundStatusBadge, useRoundFailure } from './rounds';
 import './manager.css';
-
-export const ROUND = graphql(`
-  query ManagerRound($id: ID!) {
-    matchingRound(id: $id) {
-      id
-      programId
-      algorithm
-      status
-      progress
-      error
-      createdAt
-      finishedAt
-      publishedAt
-      maxMentorsPerOrganization
-      minWomenLedShare
-      minNonMetropolitanShare
-      summary {
-        candidates
-        organizations
-        pairs
-        totalScore
-        optimalTotal
-        gapToOptimal
-        upperBound
-        gapToBound
-        seconds
-        unmatched {
-          noCandidates
-          noCapacityLeft
-          notChosen
-        }
-        womenLed {
-          cohortShare
-          matchedShare
-          required
-        }
-        nonMetropolitan {
-          cohortShare
-          matchedShare
-          required
-        }
-      }
-      pairs {
-        organizationId
-        organizationName
-        mentorId
-        mentorName
-        score
-        breakdown {
-          code
-          points
-          maxPoints
-          reason
-        }
-      }
-    }
-  }
-`);
-
-export const ROUND_PROGRAM = graphql(`
-  query RoundProgram($id: ID!) {
-    program(id: $id) {
-      id
-      name
-    }
-  }
-`);
-
-export type Round = ResultOf<typeof ROUND>['matchingRound'];
-type Summary = NonNullable<Round['summary']>;
 
 /**
  * A matching round: its progress while it is computed (polled about every second), why it
@@ -180,7 +110,7 @@ export function RoundPage() {
 }
 
 /** The round's figures: score, pairs, who is left out and why, inclusion against the cohort. */
-export function RoundSummary({ round, summary }: { round: Round; summary: Summary }) {
+export function RoundSummary({ round, summary }: { round: Round; summary: RoundSummaryFields }) {
   const { t } = useTranslation();
   const format = useFormat();
   const unmatched =

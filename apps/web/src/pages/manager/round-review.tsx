@@ -9,7 +9,7 @@ import { ScoreBars, useScoreParts } from '../../components/score-bars';
 import { graphql } from '../../graphql';
 import { useFormat } from './format';
 import { pairNames, useNameLabels, type PairNames } from './names';
-import type { Round } from './round-page';
+import type { Round } from './round-query';
 
 const EXPORT_ROUND = graphql(`
   query ExportMatchingRound($id: ID!) {

@@ -39,10 +39,12 @@ export function useRoundFailure(): (error: string | null | undefined) => string 
       if (!match)
         return error ? t('manager.round.failedOther', { reason: error }) : t('manager.round.failedUnknown');
       const [, target, share, alongside, reachable, pairs, of] = match;
+      // The share reached from its counts, rounded once here (the message's decimal is rounded already).
+      const reached = Number(of) > 0 ? Number(pairs) / Number(of) : Number(reachable);
       return t(alongside ? 'manager.round.infeasibleBoth' : 'manager.round.infeasible', {
         target: t(`manager.targets.${target}`),
         share: format.percent(Number(share)),
-        reachable: format.percent(Number(reachable)),
+        reachable: format.percent(reached),
         pairs: format.number(Number(pairs)),
         of: format.number(Number(of)),
       });

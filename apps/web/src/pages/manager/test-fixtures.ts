@@ -76,19 +76,20 @@ export const pair = (organizationId: string, mentorId: string, score: number, se
   breakdown: breakdown(sector),
 });
 
+/** Shares come exact from the API; the page rounds them once. */
 export const SUMMARY = {
   candidates: 5,
   organizations: 3,
   pairs: 2,
   totalScore: 161,
   optimalTotal: 170,
-  gapToOptimal: 0.9471,
+  gapToOptimal: 161 / 170,
   upperBound: null,
   gapToBound: null,
   seconds: 0.12,
   unmatched: { noCandidates: 1, noCapacityLeft: 0, notChosen: 0 },
-  womenLed: { cohortShare: 0.3333, matchedShare: 0.5, required: 1 },
-  nonMetropolitan: { cohortShare: 0.6667, matchedShare: 1, required: null },
+  womenLed: { cohortShare: 1 / 3, matchedShare: 0.5, required: 1 },
+  nonMetropolitan: { cohortShare: 2 / 3, matchedShare: 1, required: null },
 };
 
 /** A matching round as ManagerRound returns it; `over` replaces fields. */

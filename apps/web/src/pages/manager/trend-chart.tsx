@@ -2,11 +2,29 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format';
 
+/** A month of the report; a suppressed one has no figures (fewer than 5 organisations active). */
 interface Month {
   month: string;
-  requests: number;
-  accepted: number;
-  mentorshipsStarted: number;
+  suppressed: boolean;
+  requests: number | null;
+  accepted: number | null;
+  mentorshipsStarted: number | null;
+}
+
+type SeriesKey = 'requests' | 'accepted' | 'mentorshipsStarted';
+
+/** Runs of consecutive months with figures, as indexes: a line is drawn through each, not across gaps. */
+export function shownRuns(months: readonly Month[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  months.forEach((m, i) => {
+    if (m.suppressed) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(i);
+  });
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 const SERIES = [
@@ -40,7 +58,8 @@ export function scaleOf(value: number): { top: number; ticks: number[] } {
 
 /**
  * The monthly series (requests, accepted, mentorships started) as an SVG line chart, with the
- * same figures in a table for screen readers and anyone who prefers numbers.
+ * same figures in a table for screen readers and anyone who prefers numbers. Suppressed months
+ * are gaps in the lines and say so in the table.
  */
 export function TrendChart({ months }: { months: readonly Month[] }) {
   const { t } = useTranslation();
@@ -48,14 +67,16 @@ export function TrendChart({ months }: { months: readonly Month[] }) {
   const titleId = useId();
   const descId = useId();
   const { top, ticks } = scaleOf(
-    Math.max(1, ...months.flatMap((m) => [m.requests, m.accepted, m.mentorshipsStarted])),
+    Math.max(1, ...months.flatMap((m) => [m.requests ?? 0, m.accepted ?? 0, m.mentorshipsStarted ?? 0])),
   );
+  const runs = shownRuns(months);
+  const value = (m: Month, key: SeriesKey): number => m[key] ?? 0;
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (months.length === 1 ? innerW / 2 : (i / (months.length - 1)) * innerW);
   const y = (v: number) => PAD.top + innerH - (v / top) * innerH;
   const labelEvery = Math.max(1, Math.ceil(months.length / 8));
-  const label = (key: (typeof SERIES)[number]['key']) => t(`manager.trend.${key}`);
+  const label = (key: SeriesKey) => t(`manager.trend.${key}`);
   return (
     <figure className="manager-trend">
       <div className="manager-trend-scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
@@ -86,16 +107,21 @@ export function TrendChart({ months }: { months: readonly Month[] }) {
           )}
           {SERIES.map((s) => (
             <g key={s.key}>
-              <polyline
-                fill="none"
-                stroke={s.colour}
-                strokeWidth={2}
-                strokeDasharray={s.dash}
-                points={months.map((m, i) => `${x(i)},${y(m[s.key])}`).join(' ')}
-              />
-              {months.map((m, i) => (
-                <Marker key={m.month} shape={s.marker} x={x(i)} y={y(m[s.key])} colour={s.colour} />
+              {runs.map((run) => (
+                <polyline
+                  key={run[0]}
+                  fill="none"
+                  stroke={s.colour}
+                  strokeWidth={2}
+                  strokeDasharray={s.dash}
+                  points={run.map((i) => `${x(i)},${y(value(months[i], s.key))}`).join(' ')}
+                />
               ))}
+              {months.map((m, i) =>
+                m.suppressed ? null : (
+                  <Marker key={m.month} shape={s.marker} x={x(i)} y={y(value(m, s.key))} colour={s.colour} />
+                ),
+              )}
             </g>
           ))}
         </svg>
@@ -139,9 +165,11 @@ export function TrendChart({ months }: { months: readonly Month[] }) {
               {months.map((m) => (
                 <tr key={m.month}>
                   <th scope="row">{format.month(m.month)}</th>
-                  {SERIES.map((s) => (
-                    <td key={s.key}>{format.number(m[s.key])}</td>
-                  ))}
+                  {m.suppressed ? (
+                    <td colSpan={SERIES.length}>{t('manager.report.suppressed')}</td>
+                  ) : (
+                    SERIES.map((s) => <td key={s.key}>{format.number(value(m, s.key))}</td>)
+                  )}
                 </tr>
               ))}
             </tbody>
