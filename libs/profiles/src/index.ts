@@ -11,3 +11,5 @@ export * from './profile-events';
 export * from './profile-snapshots.service';
 export * from './profile-hooks';
 export * from './availability';
+export * from './organization-visibility';
+export * from './request-places';
