@@ -4,6 +4,7 @@ import {
   DeclineReason,
   MentorSuggestions,
   MentorshipRequestsService,
+  MentorshipsService,
   NotificationKind,
   RequestSource,
   RequestStatus,
@@ -312,6 +313,63 @@ describe('MentorshipRequestsService (PGlite, real migrations)', () => {
     expect([await statusOf(rb.id), await statusOf(rc.id)]).toEqual(['PENDING', 'PENDING']);
     await requests.accept(b.actor, rb.id);
     expect(await statusOf(rc.id)).toBe('WITHDRAWN');
+    await countersMatchRows();
+  });
+
+  it('refuses new requests while the organisation runs the mentors it wants, from the owner and the platform', async () => {
+    const [a, b, c] = [await mentor(), await mentor(), await mentor()];
+    const pm = await t.actor(Role.PROGRAM_MANAGER, { economies: ['TH'] });
+    const org = await organization(owner);
+    const first = await ask(org, a);
+    await requests.accept(a.actor, first.id);
+    const since = await mark();
+    await expect(ask(org, b)).rejects.toMatchObject({
+      code: 'MENTORS_WANTED_REACHED',
+      details: { mentorsWanted: 1 },
+    });
+    const round = await t.dataSource.transaction((manager) =>
+      requests.sendForRound(manager, { organizationId: org, mentorId: c.id }, 'From the round', pm.userId),
+    );
+    expect(round).toBeNull();
+    expect(await since.jobs()).toEqual([]);
+    expect(await since.notifications()).toEqual([]);
+    // Once its mentorship has finished, it asks again.
+    await t.get(MentorshipsService).complete(a.actor, (await requests.mentorshipOf(first.id))!.id);
+    expect((await ask(org, b)).status).toBe(RequestStatus.PENDING);
+    await countersMatchRows();
+  });
+
+  it('refuses an acceptance past mentorsWanted in the conditional update, and reroutes no further', async () => {
+    const [a, b, c, d] = [await mentor(), await mentor(), await mentor(), await mentor()];
+    const org = await organization(owner, { mentorsWanted: 2 });
+    const [ra, rb, rc] = [await ask(org, a), await ask(org, b), await ask(org, c, { autoReroute: true })];
+    await requests.accept(a.actor, ra.id);
+    // The owner wants one mentor now: the two requests still open may not start a second.
+    await organizations.update(owner, org, { mentorsWanted: 1 });
+    await expect(requests.accept(b.actor, rb.id)).rejects.toMatchObject({
+      code: 'MENTORS_WANTED_REACHED',
+      details: { mentorsWanted: 1 },
+    });
+    expect(await statusOf(rb.id)).toBe('PENDING');
+    const [row] = await t.dataSource.query(
+      `SELECT active_mentorships, mentors_wanted FROM organizations WHERE id = $1`,
+      [org],
+    );
+    expect(row).toEqual({ active_mentorships: 1, mentors_wanted: 1 });
+    // An expired request of it goes on to nobody.
+    jest
+      .spyOn(suggestions(), 'availableMentorsFor')
+      .mockResolvedValue([{ candidate: { id: d.id, displayName: 'Next Best' } }]);
+    await t.dataSource.query(
+      `UPDATE mentorship_requests SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [rc.id],
+    );
+    expect(await requests.expire(rc.id)).toBe(true);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mentorship_requests WHERE organization_id = $1 AND mentor_id = $2`,
+      [org, d.id],
+    );
+    expect(n).toBe(0);
     await countersMatchRows();
   });
 

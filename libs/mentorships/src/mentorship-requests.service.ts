@@ -18,6 +18,7 @@ import {
 import { MentorshipsService } from './mentorships.service';
 import { NotificationsService } from './notifications.service';
 import { MentorSuggestions, type MentorSuggestion } from './mentor-suggestions.port';
+import { mentorsWantedReached } from './request-gates';
 import { checkedDeclineComment, checkedRequestText } from './request-input';
 import { EMAILED_SUGGESTIONS, notYetAsked, offersSuggestions } from './request-suggestions';
 import { decidableFrom } from './request-transitions';
@@ -89,6 +90,9 @@ export class MentorshipRequestsService {
       const { organization, mentor } = await this.writes.lock(manager, actor, id, RequestStatus.ACCEPTED);
       const request = await this.writes.decide(manager, id, RequestStatus.ACCEPTED);
       const places = await startMentorshipPlaces(manager, request);
+      if (!places.started && places.full === 'organization') {
+        throw gateError(mentorsWantedReached(organization.mentorsWanted));
+      }
       if (!places.started) {
         throw new DomainError(
           MentorshipErrorCode.CAPACITY_FULL,

@@ -26,7 +26,8 @@ const facts = (change: {
   pendingPair: change.pendingPair ?? false,
 });
 
-const { NOT_ELIGIBLE, CAPACITY_FULL, DUPLICATE_REQUEST, TOO_MANY_OPEN_REQUESTS } = MentorshipErrorCode;
+const { MENTORS_WANTED_REACHED, NOT_ELIGIBLE, CAPACITY_FULL, DUPLICATE_REQUEST, TOO_MANY_OPEN_REQUESTS } =
+  MentorshipErrorCode;
 
 /** The facts, and the code of the first gate they fail (null: the request may go). */
 const CASES: Array<[string, GateFacts, MentorshipErrorCode | null]> = [
@@ -34,6 +35,21 @@ const CASES: Array<[string, GateFacts, MentorshipErrorCode | null]> = [
   ['one shared language is enough', facts({ mentor: { languages: ['th'] } }), null],
   ['open requests one below the limit', facts({ organization: { openRequests: 2 } }), null],
   ['the mentor has one place left', facts({ mentor: { activeMentorships: 1 } }), null],
+  [
+    'one mentor running of two wanted',
+    facts({ organization: { activeMentorships: 1, mentorsWanted: 2 } }),
+    null,
+  ],
+  [
+    'the organisation runs the one mentorship it wants',
+    facts({ organization: { activeMentorships: 1 } }),
+    MENTORS_WANTED_REACHED,
+  ],
+  [
+    'the organisation runs more than it wants now (lowered since)',
+    facts({ organization: { activeMentorships: 3, mentorsWanted: 2 } }),
+    MENTORS_WANTED_REACHED,
+  ],
   ['the mentor owns the organisation', facts({ mentor: { userId: OWNER } }), NOT_ELIGIBLE],
   ['no shared language', facts({ mentor: { languages: ['ja'] } }), NOT_ELIGIBLE],
   ['the mentor is not taking requests', facts({ mentor: { acceptingRequests: false } }), NOT_ELIGIBLE],
@@ -61,6 +77,11 @@ const CASES: Array<[string, GateFacts, MentorshipErrorCode | null]> = [
     DUPLICATE_REQUEST,
   ],
   [
+    'at its mentors wanted, to a mentor at capacity: mentors wanted',
+    facts({ organization: { activeMentorships: 1 }, mentor: { activeMentorships: 2 } }),
+    MENTORS_WANTED_REACHED,
+  ],
+  [
     'yourself, in no shared language: yourself',
     facts({ mentor: { userId: OWNER, languages: ['ja'] } }),
     NOT_ELIGIBLE,
@@ -76,6 +97,12 @@ describe('the gates of a request', () => {
     expect(firstFailedGate(facts({ mentor: { languages: ['ja'] } }))?.message).toMatch(/share no language/);
     expect(firstFailedGate(facts({ organization: { openRequests: 3 } }))).toMatchObject({
       details: { limit: 3 },
+    });
+    expect(
+      firstFailedGate(facts({ organization: { activeMentorships: 2, mentorsWanted: 2 } })),
+    ).toMatchObject({
+      message: expect.stringContaining('2 mentorships'),
+      details: { mentorsWanted: 2 },
     });
   });
 });

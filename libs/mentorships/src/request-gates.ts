@@ -1,4 +1,4 @@
-import { isOpenToRequests, type MentorParty, type OrganizationParty } from '@app/profiles';
+import { isOpenToRequests, wantsMoreMentors, type MentorParty, type OrganizationParty } from '@app/profiles';
 import { MentorshipErrorCode } from './mentorship-error-code';
 
 /** What the gates of a request look at: plain facts, read under the organisation's lock. */
@@ -35,6 +35,9 @@ const fail = (code: MentorshipErrorCode, message: string, details?: Record<strin
  * the pair.
  */
 const GATES: readonly Gate[] = [
+  // The organisation's own first: whichever mentor it asks, it has the mentors it wants.
+  ({ organization }) =>
+    wantsMoreMentors(organization) ? null : mentorsWantedReached(organization.mentorsWanted),
   ({ organization, mentor }) =>
     mentor.userId === organization.ownerId
       ? fail(MentorshipErrorCode.NOT_ELIGIBLE, 'You cannot mentor yourself')
@@ -72,4 +75,13 @@ export const tooManyOpenRequests = (limit: number): FailedGate =>
     MentorshipErrorCode.TOO_MANY_OPEN_REQUESTS,
     `An organisation may have at most ${limit} open requests; cancel one or wait for an answer`,
     { limit },
+  );
+
+/** Also what acceptance answers when the organisation's conditional UPDATE finds it has them. */
+export const mentorsWantedReached = (mentorsWanted: number): FailedGate =>
+  fail(
+    MentorshipErrorCode.MENTORS_WANTED_REACHED,
+    `The organisation already runs ${mentorsWanted === 1 ? 'a mentorship' : `${mentorsWanted} mentorships`}, ` +
+      'as many as the mentors it wants; finish one or raise mentorsWanted first',
+    { mentorsWanted },
   );

@@ -155,18 +155,33 @@ export async function releaseOpenRequests(
 /** What starting a mentorship did to the places: started, or which side had none left. */
 export type StartedPlaces =
   | { started: true; organization: Pick<OrganizationParty, 'activeMentorships' | 'mentorsWanted'> }
-  | { started: false; full: 'mentor' };
+  | { started: false; full: 'organization' | 'mentor' };
 
 /**
- * An open request of the organisation becomes a mentorship with the mentor: the mentor takes a
- * place if it has one left (`active_mentorships < capacity`), and the organisation's open request
- * becomes a running mentorship. Conditional UPDATEs, so concurrent acceptances never pass the
- * mentor's capacity; the caller holds the organisation's lock and rolls back when a side is full.
+ * An open request of the organisation becomes a mentorship with the mentor: the organisation
+ * takes one of the mentors it wants (`wantsMoreMentors`), the mentor one of their places
+ * (`active_mentorships < capacity`). Conditional UPDATEs, so concurrent acceptances never pass
+ * either limit whatever the callers read before; the caller holds the organisation's lock and
+ * rolls back when a side is full (the organisation's side is checked first).
+ *
+ * No CHECK constraint backs `active_mentorships <= mentors_wanted` (capacity has one): rows
+ * already above it before this rule existed would fail such a migration, or every later update of
+ * theirs, finishing their surplus mentorships included; and an owner may lower mentorsWanted
+ * below the mentorships running (no new ones start until they are under it). This UPDATE is the
+ * only statement that adds to an organisation's active_mentorships.
  */
 export async function startMentorshipPlaces(
   manager: EntityManager,
   ids: { organizationId: string; mentorId: string },
 ): Promise<StartedPlaces> {
+  const [organization] = await updateReturning<Row>(
+    manager,
+    `UPDATE organizations o
+        SET open_requests = open_requests - 1, active_mentorships = active_mentorships + 1
+      WHERE o.id = $1 AND ${wantsMoreMentorsSql('o')} RETURNING active_mentorships, mentors_wanted`,
+    [ids.organizationId],
+  );
+  if (!organization) return { started: false, full: 'organization' };
   const mentor = await updateReturning(
     manager,
     `UPDATE mentor_profiles SET active_mentorships = active_mentorships + 1
@@ -174,13 +189,6 @@ export async function startMentorshipPlaces(
     [ids.mentorId],
   );
   if (mentor.length === 0) return { started: false, full: 'mentor' };
-  const [organization] = await updateReturning<Row>(
-    manager,
-    `UPDATE organizations
-        SET open_requests = open_requests - 1, active_mentorships = active_mentorships + 1
-      WHERE id = $1 RETURNING active_mentorships, mentors_wanted`,
-    [ids.organizationId],
-  );
   return {
     started: true,
     organization: {
