@@ -305,6 +305,26 @@ describe('MentorshipRequestsService (PGlite, real migrations)', () => {
     await countersMatchRows();
   });
 
+  it('withdraws many requests in a fixed number of statements, however many mentors it tells', async () => {
+    /** Statements an acceptance takes when it withdraws `others` open requests. */
+    async function statements(others: number): Promise<number> {
+      const org = await organization(owner);
+      const chosen = await mentor();
+      const accepted = await ask(org, chosen);
+      for (let i = 0; i < others; i++) await ask(org, await mentor());
+      const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
+      try {
+        await requests.accept(chosen.actor, accepted.id);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    const one = await statements(1);
+    // Only the audit log takes a statement per request withdrawn; notifications and e-mails do not.
+    expect(await statements(2)).toBe(one + 1);
+  });
+
   it('keeps other requests open until the organisation has as many mentors as it wants', async () => {
     const [a, b, c] = [await mentor(), await mentor(), await mentor()];
     const org = await organization(owner, { mentorsWanted: 2 });
