@@ -10,7 +10,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
  * A model-based property test of the request state machine: random sequences of requests,
  * decisions, expiries and finished mentorships, each driven through the real API (expiry through
  * its job's service call), compared with a plain model after every step, and the database
- * checked for capacity, counters against row counts, and who may act.
+ * checked for capacity, mentors wanted, counters against row counts, and who may act.
  */
 
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
@@ -25,6 +25,8 @@ const END = `mutation($id: ID!) { endMentorship(id: $id, reason: "Changed plans"
 const MAX_OPEN = 3;
 const CAPACITIES = [1, 2, 1];
 const ORGS_PER_OWNER = 2;
+/** Every organisation wants the default: one mentor at once. */
+const MENTORS_WANTED = 1;
 
 type Status = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED' | 'WITHDRAWN';
 
@@ -67,13 +69,15 @@ class RequestCommand implements fc.AsyncCommand<Model, World> {
     });
     const code = (res.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK';
     const expected =
-      activeOf(m, this.mentor) >= w.mentors[this.mentor].capacity
-        ? 'CAPACITY_FULL'
-        : m.requests.some((r) => r.org === this.org && r.mentor === this.mentor && r.status === 'PENDING')
-          ? 'DUPLICATE_REQUEST'
-          : open(m, this.org) >= MAX_OPEN
-            ? 'TOO_MANY_OPEN_REQUESTS'
-            : 'OK';
+      activeOfOrg(m, this.org) >= MENTORS_WANTED
+        ? 'MENTORS_WANTED_REACHED'
+        : activeOf(m, this.mentor) >= w.mentors[this.mentor].capacity
+          ? 'CAPACITY_FULL'
+          : m.requests.some((r) => r.org === this.org && r.mentor === this.mentor && r.status === 'PENDING')
+            ? 'DUPLICATE_REQUEST'
+            : open(m, this.org) >= MAX_OPEN
+              ? 'TOO_MANY_OPEN_REQUESTS'
+              : 'OK';
     expect(code).toBe(expected);
     if (code === 'OK') {
       m.requests.push({
@@ -106,9 +110,11 @@ class AcceptCommand extends OnRequest {
     const expected =
       r.status !== 'PENDING'
         ? 'ALREADY_DECIDED'
-        : activeOf(m, r.mentor) >= w.mentors[r.mentor].capacity
-          ? 'CAPACITY_FULL'
-          : 'OK';
+        : activeOfOrg(m, r.org) >= MENTORS_WANTED
+          ? 'MENTORS_WANTED_REACHED'
+          : activeOf(m, r.mentor) >= w.mentors[r.mentor].capacity
+            ? 'CAPACITY_FULL'
+            : 'OK';
     expect(code).toBe(expected);
     if (code === 'OK') {
       r.status = 'ACCEPTED';
@@ -118,8 +124,8 @@ class AcceptCommand extends OnRequest {
         mentor: r.mentor,
         active: true,
       });
-      // One mentor wanted (the default): the organisation's other open requests are withdrawn.
-      if (activeOfOrg(m, r.org) >= 1) {
+      // It has the mentors it wants: the organisation's other open requests are withdrawn.
+      if (activeOfOrg(m, r.org) >= MENTORS_WANTED) {
         for (const other of m.requests)
           if (other.org === r.org && other.status === 'PENDING') other.status = 'WITHDRAWN';
       }
@@ -225,7 +231,7 @@ async function verify(m: Model, w: World): Promise<void> {
     );
   }
   const orgs = await ds.query(
-    `SELECT o.id, o.open_requests, o.active_mentorships,
+    `SELECT o.id, o.open_requests, o.active_mentorships, o.mentors_wanted,
             (SELECT count(*) FROM mentorship_requests r WHERE r.organization_id = o.id AND r.status = 'PENDING')::int AS pending,
             (SELECT count(*) FROM mentorships s WHERE s.organization_id = o.id AND s.status = 'ACTIVE')::int AS active
        FROM organizations o WHERE o.id = ANY($1::uuid[])`,
@@ -234,6 +240,7 @@ async function verify(m: Model, w: World): Promise<void> {
   for (const row of orgs) {
     expect([row.open_requests, row.active_mentorships]).toEqual([row.pending, row.active]);
     expect(row.open_requests).toBeLessThanOrEqual(MAX_OPEN);
+    expect(row.active_mentorships).toBeLessThanOrEqual(row.mentors_wanted);
   }
 }
 

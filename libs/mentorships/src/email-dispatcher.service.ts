@@ -4,7 +4,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Actor, Page, PageRequest, forbidden, isAdmin } from '@app/common';
 import { AppConfig } from '@app/config';
-import { keysetPage } from '@app/database';
+import { keysetPage, updateReturning } from '@app/database';
 import { EmailOutboxEntity } from './email-outbox.entity';
 import { JobOutbox } from '@app/queue';
 import { EMAIL_DISPATCH } from './mentorship.jobs';
@@ -62,7 +62,14 @@ export class EmailDispatcher implements OnModuleDestroy {
     this.transport ??= createTransport(this.config.SMTP_URL);
     let sent = 0;
     for (;;) {
-      const [claimed] = await this.dataSource.query(
+      const claimed = await updateReturning<{
+        id: string;
+        to_address: string;
+        subject: string;
+        body: string;
+        template: string;
+      }>(
+        this.dataSource.manager,
         `UPDATE email_outbox SET claimed_at = now(), attempts = attempts + 1
           WHERE id IN (SELECT id FROM email_outbox
                         WHERE sent_at IS NULL AND attempts < $1
@@ -72,13 +79,7 @@ export class EmailDispatcher implements OnModuleDestroy {
         [EMAIL_ATTEMPTS, BATCH],
       );
       if (claimed.length === 0) return sent;
-      for (const mail of claimed as Array<{
-        id: string;
-        to_address: string;
-        subject: string;
-        body: string;
-        template: string;
-      }>) {
+      for (const mail of claimed) {
         try {
           await this.transport.sendMail({
             from: this.config.MAIL_FROM,

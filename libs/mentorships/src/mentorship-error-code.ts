@@ -6,6 +6,8 @@ export enum MentorshipErrorCode {
   DUPLICATE_REQUEST = 'DUPLICATE_REQUEST',
   /** The pair fails a hard gate (no shared language, mentor not taking requests). */
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** The organisation runs as many mentorships as the mentors it wants (mentorsWanted). */
+  MENTORS_WANTED_REACHED = 'MENTORS_WANTED_REACHED',
   /** The mentor runs as many mentorships as their capacity allows. */
   CAPACITY_FULL = 'CAPACITY_FULL',
   /** The request was already accepted, declined, cancelled, withdrawn or expired. */

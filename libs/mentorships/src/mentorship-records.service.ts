@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { Actor, DomainError, badInput, forbidden, isAdmin, isIsoDate, isUuid, notFound } from '@app/common';
+import { Actor, DomainError, badInput, forbidden, isUuid, notFound } from '@app/common';
 import { AppConfig } from '@app/config';
+import { updateReturning } from '@app/database';
+import { partiesOf } from '@app/profiles';
 import { JobOutbox } from '@app/queue';
-import { isEconomyCode, isTopicCode } from '@app/taxonomy';
+import { isTopicCode } from '@app/taxonomy';
 import { MentorshipErrorCode } from './mentorship-error-code';
 import {
   FeedbackSide,
-  FinancingBand,
   GoalStatus,
   MentorshipFeedbackEntity,
   MentorshipGoalEntity,
@@ -17,18 +18,27 @@ import {
   MentorshipSessionEntity,
   OutcomeKind,
 } from './mentorship-records.entities';
-import { MentorshipStatus, NotificationKind } from './mentorship.entities';
+import { MentorshipEntity, MentorshipStatus, NotificationKind } from './mentorship.entities';
 import { OUTCOME_SURVEY } from './mentorship.jobs';
+import {
+  FEEDBACK_COMMENT_MAX,
+  GOAL_TITLE_MAX,
+  type MentorshipParties,
+  NARRATIVE_MAX,
+  NOTES_MAX,
+  type OutcomeInput,
+  type PartyRole,
+  checkSession,
+  checkedOutcomes,
+  checkedText,
+  managesEconomy,
+  ownSide,
+  partyRole,
+  revealedFeedback,
+  sessionDayAllowed,
+} from './mentorship-rules';
+import { outcomeSurveyJobs } from './request-schedule';
 import { NotificationsService } from './notifications.service';
-import { canSeeEconomy } from './visibility';
-
-export const GOAL_TITLE_MAX = 200;
-export const NOTES_MAX = 4000;
-export const FEEDBACK_COMMENT_MAX = 2000;
-export const NARRATIVE_MAX = 4000;
-/** Each side sees the other's feedback once both have given it, or this long after the end. */
-export const FEEDBACK_REVEAL_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface SessionInput {
   heldOn: string;
@@ -37,27 +47,15 @@ export interface SessionInput {
   notes?: string | null;
 }
 
-export interface OutcomeInput {
-  kind: OutcomeKind;
-  economies?: string[] | null;
-  financingBand?: FinancingBand | null;
-  jobsCreated?: number | null;
-  note?: string | null;
-}
-
-/** A mentorship as its parties and managers see it, for deciding who may do what. */
-interface Parties {
+/** A mentorship with who is who, for deciding who may do what. */
+interface Parties extends MentorshipParties {
   id: string;
   status: MentorshipStatus;
-  organization_id: string;
-  economy: string;
-  owner_id: string | null;
-  mentor_user_id: string;
-  started_at: Date;
-  ended_at: Date | null;
+  organizationId: string;
+  mentorId: string;
+  startedAt: Date;
+  endedAt: Date | null;
 }
-
-type Role = 'owner' | 'mentor' | 'manager';
 
 /**
  * What happens inside a mentorship: goals, sessions, feedback once it has finished, and the
@@ -125,12 +123,7 @@ export class MentorshipRecordsService {
     mentorshipId: string,
     input: SessionInput,
   ): Promise<MentorshipSessionEntity> {
-    if (!isIsoDate(input.heldOn)) {
-      throw badInput('heldOn must be a date as YYYY-MM-DD', { field: 'heldOn' });
-    }
-    if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 600) {
-      throw badInput('minutes must be a whole number from 1 to 600', { field: 'minutes' });
-    }
+    checkSession(input);
     const topics = [...new Set(input.topics ?? [])];
     const unknown = topics.filter((t) => !isTopicCode(t));
     if (unknown.length > 0) throw badInput(`Unknown topics: ${unknown.join(', ')}`, { field: 'topics' });
@@ -138,10 +131,7 @@ export class MentorshipRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const parties = await this.parties(manager, actor, mentorshipId, ['owner', 'mentor']);
       if (parties.status !== MentorshipStatus.ACTIVE) throw notActive();
-      const day = Date.parse(`${input.heldOn}T00:00:00Z`);
-      const started = Date.parse(parties.started_at.toISOString().slice(0, 10) + 'T00:00:00Z');
-      // A day's slack for time zones east of UTC.
-      if (day < started || day > Date.now() + DAY_MS) {
+      if (!sessionDayAllowed(input.heldOn, parties.startedAt, Date.now())) {
         throw badInput('heldOn must fall between the start of the mentorship and today', { field: 'heldOn' });
       }
       const session = await manager.save(
@@ -184,7 +174,7 @@ export class MentorshipRecordsService {
           'Feedback opens once the mentorship has completed or ended',
         );
       }
-      const side = parties.mentor_user_id === actor.userId ? FeedbackSide.MENTOR : FeedbackSide.ORGANIZATION;
+      const side = ownSide(actor, parties) ?? FeedbackSide.ORGANIZATION;
       const [inserted] = await manager.query(
         `INSERT INTO mentorship_feedback (mentorship_id, side, rating, comment, submitted_by)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING mentorship_id`,
@@ -217,17 +207,7 @@ export class MentorshipRecordsService {
       'manager',
     ]);
     const all = await this.dataSource.getRepository(MentorshipFeedbackEntity).findBy({ mentorshipId });
-    const own =
-      parties.mentor_user_id === actor.userId
-        ? FeedbackSide.MENTOR
-        : parties.owner_id === actor.userId
-          ? FeedbackSide.ORGANIZATION
-          : null;
-    if (own === null) return all;
-    const revealed =
-      all.length === 2 ||
-      (parties.ended_at !== null && Date.now() >= parties.ended_at.getTime() + FEEDBACK_REVEAL_DAYS * DAY_MS);
-    return all.filter((f) => f.side === own || revealed);
+    return revealedFeedback(all, ownSide(actor, parties), parties.endedAt, Date.now());
   }
 
   async reportOutcomes(
@@ -238,14 +218,14 @@ export class MentorshipRecordsService {
     const rows = checkedOutcomes(outcomes);
     return this.dataSource.transaction(async (manager) => {
       const parties = await this.parties(manager, actor, mentorshipId, ['owner', 'mentor', 'manager']);
-      if (parties.owner_id !== actor.userId)
+      if (parties.ownerId !== actor.userId)
         throw forbidden("Only the organisation's owner reports its outcomes");
       const saved = await manager.save(
         rows.map((row) =>
           manager.create(MentorshipOutcomeEntity, {
             ...row,
             mentorshipId,
-            organizationId: parties.organization_id,
+            organizationId: parties.organizationId,
             reportedBy: actor.userId,
           }),
         ),
@@ -278,7 +258,7 @@ export class MentorshipRecordsService {
         ['owner', 'mentor', 'manager'],
         'Outcome',
       );
-      if (!isAdmin(actor) && !canSeeEconomy(actor, parties.economy)) {
+      if (!managesEconomy(actor, parties.economy)) {
         throw forbidden('Only program managers of the economy feature case studies');
       }
       if (outcome.kind === OutcomeKind.NONE) throw badInput('An outcome of NONE cannot be a case study');
@@ -316,17 +296,25 @@ export class MentorshipRecordsService {
   /** The outcome survey job: tells the organisation's owner, once. */
   async sendOutcomeSurvey(mentorshipId: string): Promise<boolean> {
     return this.notifications.inTransaction(async (manager) => {
-      const [rows] = await manager.query(
-        `UPDATE mentorships s SET outcome_survey_sent_at = now()
-           FROM organizations o
-          WHERE s.id = $1 AND s.outcome_survey_sent_at IS NULL AND o.id = s.organization_id
-          RETURNING o.owner_id`,
+      const [row] = await updateReturning<{ organization_id: string; mentor_id: string }>(
+        manager,
+        `UPDATE mentorships SET outcome_survey_sent_at = now()
+          WHERE id = $1 AND outcome_survey_sent_at IS NULL RETURNING organization_id, mentor_id`,
         [mentorshipId],
       );
-      if (rows.length === 0) return false;
-      await this.notifications.notify(manager, rows[0].owner_id, NotificationKind.OUTCOME_SURVEY_DUE, {
-        mentorshipId,
+      if (!row) return false;
+      const parties = await partiesOf(manager, {
+        organizationId: row.organization_id,
+        mentorId: row.mentor_id,
       });
+      if (parties?.mentor) {
+        await this.notifications.notify(manager, {
+          userId: parties.organization.ownerId,
+          kind: NotificationKind.OUTCOME_SURVEY_DUE,
+          mentorshipId,
+          about: { organization: parties.organization.name, mentorUserId: parties.mentor.userId },
+        });
+      }
       return true;
     });
   }
@@ -339,17 +327,14 @@ export class MentorshipRecordsService {
     manager: EntityManager,
     mentorships: ReadonlyArray<{ id: string; startedAt: Date }>,
   ): Promise<void> {
-    const now = Date.now();
+    const jobs = outcomeSurveyJobs(mentorships, {
+      now: Date.now(),
+      surveyDays: this.config.OUTCOME_SURVEY_DAYS,
+    });
     await this.outbox.recordAll(
       manager,
       OUTCOME_SURVEY,
-      mentorships.map((m) => ({
-        payload: { mentorshipId: m.id },
-        options: {
-          jobId: `outcome-survey-${m.id}`,
-          delayMs: Math.max(0, m.startedAt.getTime() + this.config.OUTCOME_SURVEY_DAYS * DAY_MS - now),
-        },
-      })),
+      jobs.map((j) => ({ payload: { mentorshipId: j.id }, options: { jobId: j.jobId, delayMs: j.delayMs } })),
     );
   }
 
@@ -375,28 +360,25 @@ export class MentorshipRecordsService {
     manager: EntityManager,
     actor: Actor,
     mentorshipId: string,
-    roles: Role[],
+    roles: PartyRole[],
     what = 'Mentorship',
   ): Promise<Parties> {
     if (!isUuid(mentorshipId)) throw notFound(what);
-    const [found] = (await manager.query(
-      `SELECT s.id, s.status, s.organization_id, o.economy, o.owner_id, m.user_id AS mentor_user_id,
-              s.started_at, s.ended_at
-         FROM mentorships s
-         JOIN organizations o ON o.id = s.organization_id
-         JOIN mentor_profiles m ON m.id = s.mentor_id
-        WHERE s.id = $1`,
-      [mentorshipId],
-    )) as Parties[];
-    if (!found) throw notFound(what);
-    const role: Role | null =
-      found.owner_id === actor.userId
-        ? 'owner'
-        : found.mentor_user_id === actor.userId
-          ? 'mentor'
-          : canSeeEconomy(actor, found.economy)
-            ? 'manager'
-            : null;
+    const mentorship = await manager.findOneBy(MentorshipEntity, { id: mentorshipId });
+    const parties = mentorship && (await partiesOf(manager, mentorship));
+    if (!mentorship || !parties?.mentor) throw notFound(what);
+    const found: Parties = {
+      id: mentorship.id,
+      status: mentorship.status,
+      organizationId: mentorship.organizationId,
+      mentorId: mentorship.mentorId,
+      startedAt: mentorship.startedAt,
+      endedAt: mentorship.endedAt,
+      ownerId: parties.organization.ownerId,
+      mentorUserId: parties.mentor.userId,
+      economy: parties.organization.economy,
+    };
+    const role = partyRole(actor, found);
     if (role === null) throw notFound(what);
     if (!roles.includes(role)) throw forbidden('Only the mentor and the organisation’s owner do this');
     return found;
@@ -405,53 +387,3 @@ export class MentorshipRecordsService {
 
 const notActive = (): DomainError =>
   new DomainError(MentorshipErrorCode.NOT_ACTIVE, 'This mentorship has already completed or ended');
-
-function checkedText(value: string, field: string, max: number, required: boolean): string {
-  const text = value.trim();
-  if (required && text.length === 0) throw badInput(`${field} must not be empty`, { field });
-  if (text.length > max) throw badInput(`${field} is longer than ${max} characters`, { field });
-  return text;
-}
-
-type OutcomeRow = Pick<
-  MentorshipOutcomeEntity,
-  'kind' | 'economies' | 'financingBand' | 'jobsCreated' | 'note'
->;
-
-/** One row per kind, with exactly the details its kind takes; NONE stands alone. */
-function checkedOutcomes(outcomes: OutcomeInput[]): OutcomeRow[] {
-  if (outcomes.length === 0) throw badInput('Report at least one outcome (NONE if there was none)');
-  const kinds = outcomes.map((o) => o.kind);
-  if (new Set(kinds).size !== kinds.length) throw badInput('Each kind of outcome at most once per report');
-  if (kinds.includes(OutcomeKind.NONE) && kinds.length > 1)
-    throw badInput('NONE cannot go with other outcomes');
-  return outcomes.map((o) => {
-    const economies = [...new Set(o.economies ?? [])];
-    const wrong = economies.filter((e) => !isEconomyCode(e));
-    if (wrong.length > 0) throw badInput(`Unknown economies: ${wrong.join(', ')}`, { field: 'economies' });
-    if ((o.kind === OutcomeKind.EXPORT_STARTED) !== economies.length > 0) {
-      throw badInput('EXPORT_STARTED names the economies exported to, and only it does', {
-        field: 'economies',
-      });
-    }
-    if ((o.kind === OutcomeKind.FINANCING) !== (o.financingBand != null)) {
-      throw badInput('FINANCING gives an amount band, and only it does', { field: 'financingBand' });
-    }
-    if ((o.kind === OutcomeKind.JOBS_CREATED) !== (o.jobsCreated != null)) {
-      throw badInput('JOBS_CREATED gives a count, and only it does', { field: 'jobsCreated' });
-    }
-    if (
-      o.jobsCreated != null &&
-      (!Number.isInteger(o.jobsCreated) || o.jobsCreated < 1 || o.jobsCreated > 100_000)
-    ) {
-      throw badInput('jobsCreated must be a whole number from 1 to 100000', { field: 'jobsCreated' });
-    }
-    return {
-      kind: o.kind,
-      economies,
-      financingBand: o.financingBand ?? null,
-      jobsCreated: o.jobsCreated ?? null,
-      note: checkedText(o.note ?? '', 'note', NOTES_MAX, false),
-    };
-  });
-}

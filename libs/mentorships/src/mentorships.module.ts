@@ -10,6 +10,7 @@ import { MentorshipRecordsService } from './mentorship-records.service';
 import { MentorshipRequestsService } from './mentorship-requests.service';
 import { MentorshipsService } from './mentorships.service';
 import { NotificationsService } from './notifications.service';
+import { RequestWrites } from './request-writes';
 
 @Module({
   imports: [TypeOrmModule.forFeature(MENTORSHIP_ENTITIES), AuditModule, ProfilesModule],
@@ -19,6 +20,7 @@ import { NotificationsService } from './notifications.service';
     MentorshipRecordsService,
     NotificationsService,
     EmailDispatcher,
+    RequestWrites,
   ],
   exports: [
     MentorshipRequestsService,

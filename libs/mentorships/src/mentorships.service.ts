@@ -1,32 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import {
-  Actor,
-  DomainError,
-  Page,
-  PageRequest,
-  badInput,
-  forbidden,
-  isAdmin,
-  isUuid,
-  notFound,
-} from '@app/common';
-import { hydrateRaw, keysetPage } from '@app/database';
-import { ProfileEvents } from '@app/profiles';
+import { Actor, DomainError, Page, PageRequest, isUuid, notFound } from '@app/common';
+import { hydrateRaw, keysetPage, updateReturning } from '@app/database';
+import { ProfileEvents, endMentorshipPlaces, partiesOf } from '@app/profiles';
 import { MentorshipErrorCode } from './mentorship-error-code';
-import { MentorshipEntity, MentorshipStatus, NotificationKind } from './mentorship.entities';
+import {
+  MentorshipEntity,
+  MentorshipRequestEntity,
+  MentorshipStatus,
+  NotificationKind,
+} from './mentorship.entities';
+import { MentorshipGoalEntity } from './mentorship-records.entities';
+import { MentorshipRecordsService } from './mentorship-records.service';
+import { END_REASON_MAX, checkedText, finishRefusal } from './mentorship-rules';
 import { NotificationsService } from './notifications.service';
-import { canSeeEconomy, whereFiltered, whereParty } from './visibility';
+import { whereFiltered, whereParty } from './visibility';
 
 export interface MentorshipFilter {
   status?: MentorshipStatus | null;
   organizationId?: string | null;
   mentorId?: string | null;
 }
-
-export const END_REASON_MAX = 1000;
 
 /** Running mentorships: completing or ending one frees the mentor's capacity in the same transaction. */
 @Injectable()
@@ -36,18 +32,47 @@ export class MentorshipsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly events: ProfileEvents,
+    private readonly records: MentorshipRecordsService,
   ) {}
+
+  /**
+   * In the transaction accepting `request` (its places already taken): the mentorship starts with
+   * the request's goals as its first, its outcome survey scheduled, and the mentor rescored
+   * (capacity in use changed: they may leave organisations' recommendations).
+   */
+  async start(
+    manager: EntityManager,
+    request: Pick<MentorshipRequestEntity, 'id' | 'organizationId' | 'mentorId' | 'goals'>,
+  ): Promise<MentorshipEntity> {
+    const mentorship = await manager.save(
+      manager.create(MentorshipEntity, {
+        requestId: request.id,
+        organizationId: request.organizationId,
+        mentorId: request.mentorId,
+      }),
+    );
+    await this.records.scheduleOutcomeSurveys(manager, [mentorship]);
+    await this.events.mentorChanged(manager, request.mentorId);
+    if (request.goals.length > 0) {
+      await manager.insert(
+        MentorshipGoalEntity,
+        request.goals.map((title) => ({ mentorshipId: mentorship.id, title })),
+      );
+    }
+    return mentorship;
+  }
 
   complete(actor: Actor, id: string): Promise<MentorshipEntity> {
     return this.finish(actor, id, MentorshipStatus.COMPLETED, null);
   }
 
   end(actor: Actor, id: string, reason: string): Promise<MentorshipEntity> {
-    const text = reason.trim();
-    if (text.length === 0) throw badInput('reason must not be empty', { field: 'reason' });
-    if (text.length > END_REASON_MAX)
-      throw badInput(`reason is longer than ${END_REASON_MAX} characters`, { field: 'reason' });
-    return this.finish(actor, id, MentorshipStatus.ENDED, text);
+    return this.finish(
+      actor,
+      id,
+      MentorshipStatus.ENDED,
+      checkedText(reason, 'reason', END_REASON_MAX, true),
+    );
   }
 
   private async finish(
@@ -58,51 +83,50 @@ export class MentorshipsService {
   ): Promise<MentorshipEntity> {
     if (!isUuid(id)) throw notFound('Mentorship');
     return this.notifications.inTransaction(async (manager) => {
-      const [parties] = await manager.query(
-        `SELECT s.organization_id, s.mentor_id, o.owner_id, o.economy, m.user_id AS mentor_user_id
-           FROM mentorships s
-           JOIN organizations o ON o.id = s.organization_id
-           JOIN mentor_profiles m ON m.id = s.mentor_id
-          WHERE s.id = $1`,
-        [id],
-      );
-      const isOwner = parties?.owner_id === actor.userId;
-      const isMentor = parties?.mentor_user_id === actor.userId;
-      if (!parties || !(isOwner || isMentor || canSeeEconomy(actor, parties.economy)))
-        throw notFound('Mentorship');
-      if (!isOwner && !isMentor && !isAdmin(actor)) {
-        throw forbidden('Only the mentor, the organisation’s owner or an admin finishes a mentorship');
-      }
+      const mentorship = await manager.findOneBy(MentorshipEntity, { id });
       // Same lock order as requests: organisation, then the row, then the mentor.
-      await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [parties.organization_id]);
-      const [rows] = await manager.query(
+      const parties = mentorship && (await partiesOf(manager, mentorship, { lock: true }));
+      if (!mentorship || !parties?.mentor) throw notFound('Mentorship');
+      const { organization, mentor } = parties;
+      const who = {
+        ownerId: organization.ownerId,
+        mentorUserId: mentor.userId,
+        economy: organization.economy,
+      };
+      const refused = finishRefusal(actor, who);
+      if (refused) throw new DomainError(refused.code, refused.message);
+      const rows = await updateReturning(
+        manager,
         `UPDATE mentorships SET status = $2, ended_at = now(), end_reason = $3
           WHERE id = $1 AND status = 'ACTIVE' RETURNING id`,
         [id, status, reason],
       );
       if (rows.length === 0)
         throw new DomainError(MentorshipErrorCode.NOT_ACTIVE, 'This mentorship has already finished');
-      await manager.query(
-        `UPDATE mentor_profiles SET active_mentorships = active_mentorships - 1 WHERE id = $1`,
-        [parties.mentor_id],
-      );
-      await manager.query(
-        `UPDATE organizations SET active_mentorships = active_mentorships - 1 WHERE id = $1`,
-        [parties.organization_id],
-      );
-      const kind =
-        status === MentorshipStatus.COMPLETED
-          ? NotificationKind.MENTORSHIP_COMPLETED
-          : NotificationKind.MENTORSHIP_ENDED;
-      // The other side hears of it; both are asked for feedback.
+      await endMentorshipPlaces(manager, mentorship);
       // Capacity freed: the mentor may be back in organisations' recommendations.
-      await this.events.mentorChanged(manager, parties.mentor_id);
-      await this.notifications.notify(manager, isMentor ? parties.owner_id : parties.mentor_user_id, kind, {
-        mentorshipId: id,
-      });
-      for (const userId of [parties.owner_id, parties.mentor_user_id]) {
-        await this.notifications.notify(manager, userId, NotificationKind.FEEDBACK_DUE, { mentorshipId: id });
-      }
+      await this.events.mentorChanged(manager, mentor.id);
+      // The other side hears of it; both are asked for feedback.
+      const about = { organization: organization.name, mentorUserId: mentor.userId };
+      const byMentor = mentor.userId === actor.userId;
+      await this.notifications.notify(
+        manager,
+        {
+          userId: byMentor ? organization.ownerId : mentor.userId,
+          kind:
+            status === MentorshipStatus.COMPLETED
+              ? NotificationKind.MENTORSHIP_COMPLETED
+              : NotificationKind.MENTORSHIP_ENDED,
+          mentorshipId: id,
+          about,
+        },
+        ...[organization.ownerId, mentor.userId].map((userId) => ({
+          userId,
+          kind: NotificationKind.FEEDBACK_DUE,
+          mentorshipId: id,
+          about,
+        })),
+      );
       await this.audit.record(manager, {
         actorId: actor.userId,
         action:

@@ -4,13 +4,20 @@ import { EntityManager, Repository } from 'typeorm';
 import { Actor, Page, PageRequest, isUuid, notFound } from '@app/common';
 import { keysetPage } from '@app/database';
 import { AppConfig } from '@app/config';
+import { userContacts } from '@app/accounts';
 import { EmailDispatcher } from './email-dispatcher.service';
 import { EMAIL_TEMPLATES } from './email-templates';
 import { NotificationEntity, NotificationKind } from './mentorship.entities';
 
-export interface NotificationTarget {
+/** A notification to write, with what its e-mail says. */
+export interface Notice {
+  /** Who is told: nobody for an unowned organisation. */
+  userId: string | null;
+  kind: NotificationKind;
   requestId?: string | null;
   mentorshipId?: string | null;
+  /** Whom it is about, named in the e-mail: the organisation, and the mentor's account. */
+  about: { organization: string; mentorUserId: string };
   /** Names of mentors suggested instead, for the e-mail of an expired request. */
   suggestions?: string[];
 }
@@ -32,53 +39,54 @@ export class NotificationsService {
     return this.notifications.manager.transaction(work);
   }
 
-  async notify(
-    manager: EntityManager,
-    userId: string | null,
-    kind: NotificationKind,
-    target: NotificationTarget,
-  ): Promise<void> {
-    if (!userId) return; // an unowned organisation has nobody to tell
+  /**
+   * Writes the notices and their e-mails in the caller's transaction: a few statements however
+   * many there are (the contacts of everyone named are read together).
+   */
+  async notify(manager: EntityManager, ...notices: Notice[]): Promise<void> {
+    const told = notices.filter((n): n is Notice & { userId: string } => n.userId !== null);
+    if (told.length === 0) return;
     await manager.query(
-      `INSERT INTO notifications (user_id, kind, request_id, mentorship_id) VALUES ($1, $2, $3, $4)`,
-      [userId, kind, target.requestId ?? null, target.mentorshipId ?? null],
+      `INSERT INTO notifications (user_id, kind, request_id, mentorship_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[])`,
+      [
+        told.map((n) => n.userId),
+        told.map((n) => n.kind),
+        told.map((n) => n.requestId ?? null),
+        told.map((n) => n.mentorshipId ?? null),
+      ],
     );
-    await this.email(manager, userId, kind, target);
-  }
-
-  /** The notification's e-mail, into the outbox in the same transaction (see EmailDispatcher). */
-  private async email(
-    manager: EntityManager,
-    userId: string,
-    kind: NotificationKind,
-    target: NotificationTarget,
-  ): Promise<void> {
-    const [context] = await manager.query(
-      `SELECT u.email, u.display_name, o.name AS organization, mu.display_name AS mentor
-         FROM users u
-         LEFT JOIN mentorship_requests r ON r.id = $2
-         LEFT JOIN mentorships s ON s.id = $3
-         LEFT JOIN organizations o ON o.id = COALESCE(s.organization_id, r.organization_id)
-         LEFT JOIN mentor_profiles m ON m.id = COALESCE(s.mentor_id, r.mentor_id)
-         LEFT JOIN users mu ON mu.id = m.user_id
-        WHERE u.id = $1`,
-      [userId, target.requestId ?? null, target.mentorshipId ?? null],
+    const contacts = await userContacts(
+      manager,
+      told.flatMap((n) => [n.userId, n.about.mentorUserId]),
     );
-    if (!context) return;
-    const link = target.mentorshipId
-      ? `${this.config.PUBLIC_URL}/mentorships/${target.mentorshipId}`
-      : `${this.config.PUBLIC_URL}/requests/${target.requestId}`;
-    const { subject, body } = EMAIL_TEMPLATES[kind]({
-      recipient: context.display_name,
-      organization: context.organization,
-      mentor: context.mentor,
-      link,
-      suggestions: target.suggestions,
-      expiryDays: this.config.REQUEST_EXPIRY_DAYS,
+    const emails = told.flatMap((n) => {
+      const to = contacts.get(n.userId);
+      if (!to) return [];
+      const link = n.mentorshipId
+        ? `${this.config.PUBLIC_URL}/mentorships/${n.mentorshipId}`
+        : `${this.config.PUBLIC_URL}/requests/${n.requestId}`;
+      const { subject, body } = EMAIL_TEMPLATES[n.kind]({
+        recipient: to.displayName,
+        organization: n.about.organization,
+        mentor: contacts.get(n.about.mentorUserId)?.displayName ?? null,
+        link,
+        suggestions: n.suggestions,
+        expiryDays: this.config.REQUEST_EXPIRY_DAYS,
+      });
+      return [{ userId: n.userId, to: to.email, kind: n.kind, subject, body }];
     });
+    if (emails.length === 0) return;
     await manager.query(
-      `INSERT INTO email_outbox (user_id, to_address, template, subject, body) VALUES ($1, $2, $3, $4, $5)`,
-      [userId, context.email, kind, subject, body],
+      `INSERT INTO email_outbox (user_id, to_address, template, subject, body)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      [
+        emails.map((e) => e.userId),
+        emails.map((e) => e.to),
+        emails.map((e) => e.kind),
+        emails.map((e) => e.subject),
+        emails.map((e) => e.body),
+      ],
     );
     await this.emails.dispatchAfterCommit(manager);
   }

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Actor, badInput, isAdmin, isUuid, readableEconomies } from '@app/common';
+import { Actor, badInput, isUuid } from '@app/common';
+import { bindNamed, partyOfSql } from '@app/profiles';
 
 /** Filters of lists of requests and mentorships. */
 export interface PartyFilter {
@@ -29,29 +30,17 @@ export function whereFiltered<E extends ObjectLiteral>(
   return query;
 }
 
-/** Program managers see their economies' records, admins all. */
-export function canSeeEconomy(actor: Actor, economy: string): boolean {
-  const economies = readableEconomies(actor);
-  return economies === null || economies.includes(economy as never);
-}
-
 /**
  * Narrows a query over rows naming an organisation and a mentor (`alias`.organization_id,
- * `alias`.mentor_id) to those the caller is party to: the organisation's owner, the mentor,
- * a program manager of the organisation's economy, or an admin.
+ * `alias`.mentor_id) to those the caller is party to: whoever sees the organisation (its owner,
+ * program managers of its economy, admins) and the mentor.
  */
 export function whereParty<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
   alias: string,
   actor: Actor,
 ): SelectQueryBuilder<E> {
-  if (isAdmin(actor)) return query;
-  const economies = readableEconomies(actor) ?? [];
-  const managed = economies.length > 0 ? ' OR o.economy = ANY(:viewerEconomies)' : '';
   return query.andWhere(
-    `(EXISTS (SELECT 1 FROM organizations o WHERE o.id = ${alias}.organization_id
-                AND (o.owner_id = :viewer${managed}))
-      OR EXISTS (SELECT 1 FROM mentor_profiles m WHERE m.id = ${alias}.mentor_id AND m.user_id = :viewer))`,
-    { viewer: actor.userId, viewerEconomies: economies },
+    partyOfSql(`${alias}.organization_id`, `${alias}.mentor_id`, actor, bindNamed(query, 'party')),
   );
 }

@@ -12,3 +12,5 @@ export * from './profile-snapshots.service';
 export * from './profile-hooks';
 export * from './availability';
 export * from './cohort-facts';
+export * from './organization-visibility';
+export * from './request-places';

@@ -2,7 +2,7 @@ import { AuditAction, AuditService } from '@app/audit';
 import { hydrateRaw, keysetPage, selectColumns } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '@app/accounts';
 import {
   Actor,
@@ -25,6 +25,7 @@ import {
   type OrganizationFields,
   type OrganizationRecord,
 } from './organization-fields';
+import { bindNamed, bindPositional, organizationVisibleSql } from './organization-visibility';
 import { ProfileEvents } from './profile-events';
 import { ProfileHooks } from './profile-hooks';
 import type { OrganizationFilter } from './profile-filters';
@@ -220,15 +221,10 @@ function visibleQuery(
   actor: Actor,
   id: string,
 ): { sql: string; params: unknown[] } {
-  const economies = readableEconomies(actor);
   const params: unknown[] = [id];
-  const visible =
-    economies === null
-      ? ''
-      : ` AND (o.owner_id = $${params.push(actor.userId)}` +
-        (economies.length > 0 ? ` OR o.economy = ANY($${params.push(economies)}::text[]))` : ')');
+  const visible = organizationVisibleSql('o', actor, bindPositional(params));
   return {
-    sql: `SELECT ${selectColumns(organizations.metadata, 'o')} FROM organizations o WHERE o.id = $1${visible}`,
+    sql: `SELECT ${selectColumns(organizations.metadata, 'o')} FROM organizations o WHERE o.id = $1 AND ${visible}`,
     params,
   };
 }
@@ -259,15 +255,7 @@ function assertCanEdit(actor: Actor, org: OrganizationEntity): void {
 }
 
 function applyVisibility(query: SelectQueryBuilder<OrganizationEntity>, actor: Actor): void {
-  const economies = readableEconomies(actor);
-  if (economies === null) return;
-  query.andWhere(
-    new Brackets((q) => {
-      q.where('o.owner_id = :visibleOwner', { visibleOwner: actor.userId });
-      if (economies.length > 0)
-        q.orWhere('o.economy = ANY(:visibleEconomies)', { visibleEconomies: economies });
-    }),
-  );
+  query.andWhere(organizationVisibleSql('o', actor, bindNamed(query, 'visible')));
 }
 
 function applyFilter(

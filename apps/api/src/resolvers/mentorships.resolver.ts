@@ -74,8 +74,9 @@ export class MentorshipRequestsResolver {
 
   @Mutation(() => MentorshipRequestModel, {
     description:
-      'Asks a mentor to mentor an organisation (its owner only). Errors: NOT_ELIGIBLE (no shared language, ' +
-      'mentor not taking requests), CAPACITY_FULL, DUPLICATE_REQUEST, TOO_MANY_OPEN_REQUESTS.',
+      'Asks a mentor to mentor an organisation (its owner only). Errors: MENTORS_WANTED_REACHED (it runs as ' +
+      'many mentorships as mentorsWanted), NOT_ELIGIBLE (no shared language, mentor not taking requests), ' +
+      'CAPACITY_FULL, DUPLICATE_REQUEST, TOO_MANY_OPEN_REQUESTS.',
   })
   async requestMentorship(
     @CurrentActor() actor: Actor,
@@ -85,7 +86,8 @@ export class MentorshipRequestsResolver {
   }
 
   @Mutation(() => MentorshipRequestModel, {
-    description: 'The mentor accepts: a mentorship starts. Errors: CAPACITY_FULL, ALREADY_DECIDED.',
+    description:
+      'The mentor accepts: a mentorship starts. Errors: ALREADY_DECIDED, MENTORS_WANTED_REACHED, CAPACITY_FULL.',
   })
   async acceptMentorshipRequest(
     @CurrentActor() actor: Actor,

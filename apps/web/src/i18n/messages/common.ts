@@ -113,6 +113,8 @@ export const common = defineMessages(
         'This organisation already has as many open requests as allowed. Wait for answers or cancel one.',
       DUPLICATE_REQUEST: 'This organisation already has an open request to this mentor.',
       NOT_ELIGIBLE: 'This mentor cannot take this request (no shared language, or not taking requests).',
+      MENTORS_WANTED_REACHED:
+        'This organisation already has as many mentors as it wants. Finish a mentorship or ask for more mentors in its profile first.',
       CAPACITY_FULL: 'The mentor has no free places left.',
       ALREADY_DECIDED: 'This request has already been answered, cancelled or has expired.',
       NOT_ACTIVE: 'This mentorship has already finished.',
@@ -240,6 +242,8 @@ export const common = defineMessages(
       DUPLICATE_REQUEST: 'Organisasi ini sudah memiliki permintaan terbuka kepada mentor ini.',
       NOT_ELIGIBLE:
         'Mentor ini tidak dapat menerima permintaan ini (tidak ada bahasa yang sama, atau sedang tidak menerima permintaan).',
+      MENTORS_WANTED_REACHED:
+        'Organisasi ini sudah memiliki mentor sebanyak yang diinginkan. Selesaikan satu pendampingan atau tambah jumlah mentor di profilnya terlebih dahulu.',
       CAPACITY_FULL: 'Mentor tidak memiliki tempat kosong lagi.',
       ALREADY_DECIDED: 'Permintaan ini sudah dijawab, dibatalkan, atau kedaluwarsa.',
       NOT_ACTIVE: 'Pendampingan ini sudah berakhir.',
