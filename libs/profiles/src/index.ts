@@ -11,3 +11,4 @@ export * from './profile-events';
 export * from './profile-snapshots.service';
 export * from './profile-hooks';
 export * from './availability';
+export * from './mentor-snapshot';
