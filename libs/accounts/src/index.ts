@@ -6,3 +6,4 @@ export * from './password-hasher';
 export * from './token.service';
 export * from './user.entity';
 export * from './account-error-code';
+export * from './user-directory';

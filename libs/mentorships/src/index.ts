@@ -10,3 +10,4 @@ export * from './mentorship-records.service';
 export * from './email-dispatcher.service';
 export * from './email-outbox.entity';
 export * from './mentorship-error-code';
+export * from './seeded-requests';

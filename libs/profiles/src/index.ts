@@ -12,3 +12,5 @@ export * from './profile-snapshots.service';
 export * from './profile-hooks';
 export * from './availability';
 export * from './mentor-snapshot';
+export * from './pair-parties';
+export * from './open-requests';
