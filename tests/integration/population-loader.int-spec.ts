@@ -7,12 +7,14 @@ import {
   DEMO_ACCOUNTS,
   DEMO_MENTORS,
   DEMO_ORGANIZATIONS,
+  DemoDataModule,
   DemoDataService,
   PopulationLoader,
   generatePopulation,
 } from '@app/seed';
 import { ECONOMY_CODES } from '@app/taxonomy';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { startServiceTest, type ServiceTest } from '@app/testing/service-test';
 
 const ENTITIES = [UserEntity, OrganizationEntity, MentorProfileEntity];
 
@@ -103,29 +105,49 @@ describe('PopulationLoader on PostgreSQL', () => {
   }, 60_000);
 });
 
+/** The features on a fresh PostgreSQL database (migrated), with the demo data's service. */
+async function demoApp(): Promise<{
+  t: ServiceTest;
+  ds: DataSource;
+  service: () => DemoDataService;
+  close: () => Promise<void>;
+}> {
+  const db = await createTestDatabase();
+  try {
+    const t = await startServiceTest({
+      imports: [DemoDataModule],
+      env: { DATABASE_URL: db.url, DEMO_PASSWORD: 'demo1234' },
+    });
+    return {
+      t,
+      ds: t.dataSource,
+      service: () => t.get(DemoDataService),
+      close: async () => {
+        await t.close();
+        await db.drop();
+      },
+    };
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+}
+
 describe('DemoDataService on PostgreSQL', () => {
   const hasher = new PasswordHasher();
-  const service = (ds: DataSource, db: TestDatabase): DemoDataService =>
-    new DemoDataService(
-      loadConfig({ DATABASE_URL: db.url, DEMO_PASSWORD: 'demo1234' }),
-      ds,
-      new PopulationLoader(ds),
-      hasher,
-    );
 
   describe('on an empty database', () => {
-    let fresh: Awaited<ReturnType<typeof freshDatabase>>;
+    let fresh: Awaited<ReturnType<typeof demoApp>>;
 
     beforeAll(async () => {
-      fresh = await freshDatabase();
+      fresh = await demoApp();
     }, 60_000);
     afterAll(async () => {
       await fresh?.close();
     });
 
     it('loads the demo data once, with a working login per role', async () => {
-      const demo = service(fresh.ds, fresh.db);
-      expect(await demo.loadIfEmpty()).toBe(true);
+      expect(await fresh.service().loadIfEmpty()).toBe(true);
       expect(await counts(fresh.ds)).toMatchObject({
         organizations: DEMO_ORGANIZATIONS,
         mentors: DEMO_MENTORS,
@@ -179,20 +201,99 @@ describe('DemoDataService on PostgreSQL', () => {
       expect(Number(withPassword.n)).toBe(DEMO_ACCOUNTS.length);
     }, 60_000);
 
+    it('stages the journeys: requests waiting for the demo mentor, the fora as programmes', async () => {
+      const [mentor] = (await fresh.ds.query(
+        `SELECT m.id, m.user_id, m.languages, m.accepting_requests, m.capacity
+           FROM mentor_profiles m JOIN users u ON u.id = m.user_id WHERE u.email = 'mentor@demo.test'`,
+      )) as Array<{
+        id: string;
+        user_id: string;
+        languages: string[];
+        accepting_requests: boolean;
+        capacity: number;
+      }>;
+      expect(mentor).toMatchObject({ accepting_requests: true });
+      expect(mentor.capacity).toBeGreaterThanOrEqual(3);
+      // The demo owner may ask the demo mentor, whichever of their organisations they start from.
+      const ownerLanguages = (await fresh.ds.query(
+        `SELECT o.languages FROM organizations o JOIN users u ON u.id = o.owner_id WHERE u.email = 'owner@demo.test'`,
+      )) as Array<{ languages: string[] }>;
+      for (const { languages } of ownerLanguages) {
+        expect(languages.some((l) => mentor.languages.includes(l))).toBe(true);
+      }
+
+      const requests = (await fresh.ds.query(
+        `SELECT r.id, r.organization_id, r.requested_by, o.owner_id, o.open_requests,
+                (SELECT count(*)::int FROM notifications n
+                  WHERE n.request_id = r.id AND n.user_id = $2 AND n.kind = 'REQUEST_RECEIVED') AS told
+           FROM mentorship_requests r JOIN organizations o ON o.id = r.organization_id
+          WHERE r.mentor_id = $1 AND r.status = 'PENDING'`,
+        [mentor.id, mentor.user_id],
+      )) as Array<{
+        id: string;
+        requested_by: string;
+        owner_id: string;
+        open_requests: number;
+        told: number;
+      }>;
+      expect(requests).toHaveLength(2);
+      for (const r of requests) {
+        expect(r).toMatchObject({ requested_by: r.owner_id, open_requests: 1, told: 1 });
+      }
+      const jobs = await fresh.t.jobs();
+      for (const r of requests) {
+        expect(jobs).toContainEqual({
+          name: 'request-expire',
+          payload: { requestId: r.id },
+          jobId: `request-expire-${r.id}`,
+        });
+        expect(jobs).toContainEqual({
+          name: 'request-remind',
+          payload: { requestId: r.id },
+          jobId: `request-remind-${r.id}`,
+        });
+      }
+
+      const programs = (await fresh.ds.query(
+        `SELECT p.name, p.economies, u.email AS created_by,
+                (SELECT count(*)::int FROM program_organizations po WHERE po.program_id = p.id) AS organizations,
+                (SELECT count(*)::int FROM organizations o WHERE o.economy = p.economies[1]) AS in_economy,
+                (SELECT count(*)::int FROM program_mentors pm WHERE pm.program_id = p.id) AS mentors
+           FROM programs p JOIN users u ON u.id = p.created_by ORDER BY p.name`,
+      )) as Array<{
+        name: string;
+        economies: string[];
+        created_by: string;
+        organizations: number;
+        in_economy: number;
+        mentors: number;
+      }>;
+      expect(programs.map((p) => [p.name, p.economies])).toEqual([
+        ['Forum I — Russia (2019)', ['RU']],
+        ['Forum II — Thailand (2019)', ['TH']],
+        ['Forum III — The Philippines (2019)', ['PH']],
+        ['Summit — Chinese Taipei (2019)', ['TW']],
+      ]);
+      for (const p of programs) {
+        expect(p.created_by).toBe('manager@demo.test');
+        expect(p.organizations).toBe(p.in_economy);
+        expect(p.organizations).toBeGreaterThan(0);
+        expect(p.mentors).toBeGreaterThan(0);
+        expect(p.mentors).toBeLessThanOrEqual(12);
+      }
+    });
+
     it('does nothing the second time', async () => {
       const before = await counts(fresh.ds);
-      expect(await service(fresh.ds, fresh.db).loadIfEmpty()).toBe(false);
+      expect(await fresh.service().loadIfEmpty()).toBe(false);
       expect(await counts(fresh.ds)).toEqual(before);
     }, 30_000);
   });
 
   it('lets exactly one of two concurrent calls load the data', async () => {
-    const fresh = await freshDatabase();
+    const fresh = await demoApp();
     try {
-      const results = await Promise.all([
-        service(fresh.ds, fresh.db).loadIfEmpty(),
-        service(fresh.ds, fresh.db).loadIfEmpty(),
-      ]);
+      const results = await Promise.all([fresh.service().loadIfEmpty(), fresh.service().loadIfEmpty()]);
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await counts(fresh.ds)).toMatchObject({
         organizations: DEMO_ORGANIZATIONS,
@@ -210,12 +311,12 @@ describe('DemoDataService on PostgreSQL', () => {
   }, 60_000);
 
   it('does not load into a database that already has accounts', async () => {
-    const fresh = await freshDatabase();
+    const fresh = await demoApp();
     try {
       await fresh.ds.query(
         `INSERT INTO users (email, display_name) VALUES ('someone@test.example', 'Someone')`,
       );
-      expect(await service(fresh.ds, fresh.db).loadIfEmpty()).toBe(false);
+      expect(await fresh.service().loadIfEmpty()).toBe(false);
       expect(await counts(fresh.ds)).toEqual({ users: 1, organizations: 0, mentors: 0 });
     } finally {
       await fresh.close();

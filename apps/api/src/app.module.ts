@@ -9,7 +9,7 @@ import { DatabaseModule } from '@app/database';
 import { FeaturesModule, JobsModule } from '@app/platform';
 import { MentorProfilesService, OrganizationsService, ProfilesModule } from '@app/profiles';
 import { QueueModule } from '@app/queue';
-import { SeedModule } from '@app/seed';
+import { DemoDataModule } from '@app/seed';
 import { AuthGuard } from './auth/auth.guard';
 import { GqlThrottlerGuard } from './auth/gql-throttler.guard';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
@@ -49,7 +49,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         FeaturesModule,
-        SeedModule,
+        DemoDataModule,
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
         }),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, Repository } from 'typeorm';
 import { AuditAction, AuditService } from '@app/audit';
-import { keysetPage } from '@app/database';
+import { escapeLike, keysetPage } from '@app/database';
 import {
   Actor,
   DomainError,
@@ -245,10 +245,6 @@ export class AccountsService {
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && new Set(a).size === new Set([...a, ...b]).size;
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function validateRoles(roles: Role[], economies: string[]): EconomyCode[] {
   if (roles.length === 0) throw badInput('At least one role is required');

@@ -7,3 +7,4 @@ export * from './token.service';
 export * from './user.entity';
 export * from './account-error-code';
 export * from './user-contacts';
+export * from './user-directory';

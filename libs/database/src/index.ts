@@ -13,3 +13,4 @@ export * from './hydrate-raw';
 export * from './keyset-page';
 export * from './update-returning';
 export * from './connection-errors';
+export * from './escape-like';

@@ -3,19 +3,20 @@ import { AuditAction, recordAuditEvent } from '@app/audit';
 import Papa from 'papaparse';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { Role } from '@app/common';
-import { copyLine, copyRows, openCopy, type CopyValue } from '@app/database';
-import { normalizeEmail } from '@app/accounts';
+import { copyUsers, normalizeEmail, ownerIdsByEmail, takenEmails, type NewUser } from '@app/accounts';
 import {
   Gender,
-  MENTOR_COPY_COLUMNS,
-  ORGANIZATION_COPY_COLUMNS,
   OrganizationKind,
-  USER_COPY_COLUMNS,
   buildMentorRecord,
   buildOrganizationRecord,
-  mentorCopyRow,
-  organizationCopyRow,
+  copyMentorProfiles,
+  discardLoadedOrganizations,
+  openOrganizationCopy,
+  organizationCopyLine,
+  setOrganizationOwners,
   type FieldError,
+  type NewMentorProfile,
+  type OrganizationRecord,
 } from '@app/profiles';
 import { Locality } from '@app/taxonomy';
 import { randomUUID } from 'node:crypto';
@@ -123,14 +124,14 @@ export class CsvImportService {
    * Parsing, validation and COPY overlap: each batch of rows is validated and streamed while
    * PostgreSQL ingests the previous one. One bad row (without skipInvalid) abandons the COPY
    * and the transaction rolls back; parsing and validation still run to the end so every bad
-   * row is reported. Owner emails are resolved after the COPY in one UPDATE (ids are made
-   * here), so nothing has to be looked up before streaming starts.
+   * row is reported. Owner emails are resolved after the COPY, in one look-up and one UPDATE
+   * (ids are made here), so nothing has to be looked up before streaming starts.
    */
   private async importOrganizations(text: string, options: ImportOptions): Promise<ImportResult> {
     const invalid: RowError[] = [];
     const total = estimateRows(text);
     return this.inTransaction(async (runner) => {
-      const copy = await openCopy(runner, 'organizations', ['id', ...ORGANIZATION_COPY_COLUMNS]);
+      const copy = await openOrganizationCopy(runner);
       const owned: Array<{ id: string; email: string; line: number }> = [];
       let writing = true;
       let imported = 0;
@@ -154,7 +155,7 @@ export class CsvImportService {
             } else if (writing) {
               const id = randomUUID();
               if (row.owner_email) owned.push({ id, email: normalizeEmail(row.owner_email), line });
-              chunk += copyLine([id, ...result.copyRow]);
+              chunk += organizationCopyLine({ id, ownerId: null, record: result.record });
               imported++;
             }
           }
@@ -186,7 +187,10 @@ export class CsvImportService {
       if (unowned.length > 0) {
         if (!options.skipInvalid)
           return { rollback: true, result: { total: seen, imported: 0, invalid, committed: false } };
-        await runner.query('DELETE FROM organizations WHERE id = ANY($1)', [unowned.map((r) => r.id)]);
+        await discardLoadedOrganizations(
+          runner.manager,
+          unowned.map((r) => r.id),
+        );
         imported -= unowned.length;
       }
       invalid.sort((x, y) => x.line - y.line);
@@ -207,16 +211,17 @@ export class CsvImportService {
     owned: Array<{ id: string; email: string; line: number }>,
   ): Promise<Array<{ id: string; line: number }>> {
     if (owned.length === 0) return [];
-    const [rows] = (await runner.query(
-      `UPDATE organizations o SET owner_id = u.id
-         FROM unnest($1::uuid[], $2::text[]) AS x(org_id, email)
-         JOIN users u ON u.email = x.email AND 'MSME_OWNER' = ANY(u.roles)
-        WHERE o.id = x.org_id
-       RETURNING o.id`,
-      [owned.map((o) => o.id), owned.map((o) => o.email)],
-    )) as [Array<{ id: string }>, number];
-    const assigned = new Set(rows.map((r) => r.id));
-    return owned.filter((o) => !assigned.has(o.id));
+    const owners = await ownerIdsByEmail(
+      runner.manager,
+      owned.map((o) => o.email),
+    );
+    const assigned = owned.filter((o) => owners.has(o.email));
+    await setOrganizationOwners(
+      runner.manager,
+      assigned.map((o) => o.id),
+      assigned.map((o) => owners.get(o.email)!),
+    );
+    return owned.filter((o) => !owners.has(o.email));
   }
 
   /** Runs `work` in a transaction it commits, or rolls back when asked or on error. */
@@ -244,16 +249,10 @@ export class CsvImportService {
     const emails = rows.map((r) => normalizeEmail(r.row.email ?? ''));
     return this.dataSource.transaction(async (manager) => {
       const runner = manager.queryRunner as QueryRunner;
-      const taken = new Set(
-        (
-          (await runner.query(`SELECT email FROM users WHERE email = ANY($1)`, [emails])) as Array<{
-            email: string;
-          }>
-        ).map((u) => u.email),
-      );
+      const taken = await takenEmails(manager, emails);
       const seen = new Set<string>();
-      const users: CopyValue[][] = [];
-      const profiles: CopyValue[][] = [];
+      const users: NewUser[] = [];
+      const profiles: NewMentorProfile[] = [];
       rows.forEach(({ line, row }, i) => {
         const errors: FieldError[] = [];
         const email = emails[i];
@@ -289,17 +288,17 @@ export class CsvImportService {
         if (errors.length > 0 || !record) {
           invalid.push({ line, errors });
         } else {
-          const id = randomUUID();
-          users.push([id, email, null, displayName, [Role.MENTOR], []]);
-          profiles.push(mentorCopyRow(id, record));
+          const userId = randomUUID();
+          users.push({ id: userId, email, passwordHash: null, displayName, roles: [Role.MENTOR] });
+          profiles.push({ id: randomUUID(), userId, record });
         }
         if (i % 5000 === 0) options.onProgress?.(i, rows.length, 'validate');
       });
       options.onProgress?.(rows.length, rows.length, 'validate');
       if (invalid.length > 0 && !options.skipInvalid)
         return { total: rows.length, imported: 0, invalid, committed: false };
-      await copyRows(runner, 'users', USER_COPY_COLUMNS, users);
-      await copyRows(runner, 'mentor_profiles', MENTOR_COPY_COLUMNS, profiles);
+      await copyUsers(runner, users);
+      await copyMentorProfiles(runner, profiles);
       await recordAuditEvent(manager, {
         actorId: null,
         action: AuditAction.MENTORS_IMPORTED,
@@ -314,8 +313,8 @@ export class CsvImportService {
 
 const CHUNK_ROWS = 5000;
 
-/** Validates one organisation row; the COPY row when valid, its errors otherwise. */
-function organizationRow(row: Row): { copyRow: CopyValue[] } | { errors: FieldError[] } {
+/** Validates one organisation row; its record when valid, its errors otherwise. */
+function organizationRow(row: Row): { record: OrganizationRecord } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fields = {
     name: row.name,
@@ -341,7 +340,7 @@ function organizationRow(row: Row): { copyRow: CopyValue[] } | { errors: FieldEr
   const { record, errors: fieldErrors } = buildOrganizationRecord(fields);
   errors.push(...fieldErrors.filter((e) => !errors.some((x) => sameField(x.field, e.field))));
   if (errors.length > 0 || !record) return { errors };
-  return { copyRow: organizationCopyRow(null, record) };
+  return { record };
 }
 
 const estimateRows = (text: string): number => {

@@ -17,3 +17,4 @@ export * from './request-input';
 export * from './request-schedule';
 export * from './request-suggestions';
 export * from './request-transitions';
+export * from './seeded-requests';

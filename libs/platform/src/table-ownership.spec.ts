@@ -47,27 +47,6 @@ export function tablesNamed(text: string, known: ReadonlySet<string>): Set<strin
   return found;
 }
 
-/**
- * SQL that still names another lib's table, as `lib: table` — each to be replaced by an operation
- * of the owner. The list only shrinks: a new entry fails the test, and so does one that no longer
- * occurs (remove it).
- */
-const NOT_YET_MOVED = new Set<string>([
-  'import: organizations',
-  'import: users',
-  'import: mentor_profiles',
-  'matching: organizations',
-  'profiles: users',
-  'seed: users',
-  'seed: programs',
-  'seed: program_organizations',
-  'seed: organizations',
-  'seed: program_mentors',
-  'seed: mentor_profiles',
-  'seed: mentorship_requests',
-  'seed: notifications',
-]);
-
 describe('table ownership (architecture rule 7)', () => {
   const owner = owners();
   const known = new Set(owner.keys());
@@ -100,10 +79,9 @@ describe('table ownership (architecture rule 7)', () => {
         }
       }
     }
-    const fresh = [...violations.entries()]
-      .filter(([key]) => !NOT_YET_MOVED.has(key))
-      .map(([key, files]) => `${key} (${files.join(', ')}), owned by libs/${owner.get(key.split(': ')[1])}`);
-    expect(fresh).toEqual([]);
-    expect([...NOT_YET_MOVED].filter((key) => !violations.has(key))).toEqual([]);
+    const named = [...violations.entries()].map(
+      ([key, files]) => `${key} (${files.join(', ')}), owned by libs/${owner.get(key.split(': ')[1])}`,
+    );
+    expect(named).toEqual([]);
   });
 });

@@ -14,3 +14,4 @@ export * from './availability';
 export * from './cohort-facts';
 export * from './organization-visibility';
 export * from './request-places';
+export * from './mentor-snapshot';

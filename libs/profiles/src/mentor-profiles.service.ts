@@ -1,9 +1,9 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { hydrateRaw, keysetPage, selectColumns } from '@app/database';
+import { escapeLike, hydrateRaw, keysetPage, selectColumns } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { escapeLike } from '@app/accounts';
+import { displayNameJoin, joinDisplayName, lockUser } from '@app/accounts';
 import {
   Actor,
   Page,
@@ -22,6 +22,9 @@ import { buildMentorRecord, type MentorFields, type MentorRecord } from './mento
 import { invalidFields } from './organizations.service';
 import { ProfileEvents } from './profile-events';
 import type { MentorFilter } from './profile-filters';
+
+/** The mentor's account (`u`), for the public name every view shows. */
+const NAME = { alias: 'u', ...displayNameJoin('m.user_id', 'u') };
 
 /** A mentor profile with its owner's public name, as every list and lookup returns it. */
 export type MentorProfileView = MentorProfileEntity & { displayName: string };
@@ -46,7 +49,7 @@ export class MentorProfilesService {
   async upsert(actor: Actor, fields: MentorFields): Promise<MentorProfileView> {
     if (!hasRole(actor, Role.MENTOR)) throw forbidden('Only mentors have a mentor profile');
     await this.profiles.manager.transaction(async (manager) => {
-      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
+      await lockUser(manager, actor.userId);
       const profiles = manager.getRepository(MentorProfileEntity);
       // Locked: accepting a request counts against capacity on this row meanwhile.
       const current = await profiles.findOne({
@@ -89,8 +92,8 @@ export class MentorProfilesService {
    * hot read paths that join it to their own tables; `toViews` turns the rows into views.
    */
   viewSql(): { columns: string; from: string } {
-    this.viewColumns ??= `${selectColumns(this.profiles.metadata, 'm')}, u.display_name AS display_name`;
-    return { columns: this.viewColumns, from: 'mentor_profiles m JOIN users u ON u.id = m.user_id' };
+    this.viewColumns ??= `${selectColumns(this.profiles.metadata, 'm')}, ${NAME.displayName} AS display_name`;
+    return { columns: this.viewColumns, from: `mentor_profiles m ${NAME.join}` };
   }
 
   toViews(raw: ReadonlyArray<Record<string, unknown>>): MentorProfileView[] {
@@ -116,7 +119,7 @@ export class MentorProfilesService {
     const base = this.selectViews();
     applyFilter(base, filter);
     return keysetPage(base, request, {
-      keyColumn: 'u.display_name',
+      keyColumn: NAME.displayName,
       idColumn: 'm.id',
       fetch: (query) => this.views(query),
       positionOf: (m) => ({ key: m.displayName, id: m.id }),
@@ -133,10 +136,7 @@ export class MentorProfilesService {
   }
 
   private selectViews(): SelectQueryBuilder<MentorProfileEntity> {
-    return this.profiles
-      .createQueryBuilder('m')
-      .innerJoin('users', 'u', 'u.id = m.user_id')
-      .addSelect('u.display_name', 'display_name');
+    return joinDisplayName(this.profiles.createQueryBuilder('m'), 'm.user_id', NAME.alias);
   }
 }
 
@@ -157,7 +157,7 @@ function applyFilter(query: SelectQueryBuilder<MentorProfileEntity>, filter: Men
     query.andWhere('m.accepting_requests = :accepting', { accepting: filter.acceptingRequests });
   }
   if (filter.search) {
-    query.andWhere('(u.display_name ILIKE :search OR m.headline ILIKE :search)', {
+    query.andWhere(`(${NAME.displayName} ILIKE :search OR m.headline ILIKE :search)`, {
       search: `%${escapeLike(filter.search)}%`,
     });
   }

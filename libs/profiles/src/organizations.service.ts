@@ -1,9 +1,8 @@
 import { AuditAction, AuditService } from '@app/audit';
-import { hydrateRaw, keysetPage, selectColumns } from '@app/database';
+import { escapeLike, hydrateRaw, keysetPage, selectColumns } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { escapeLike } from '@app/accounts';
 import {
   Actor,
   Page,

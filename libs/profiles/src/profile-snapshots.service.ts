@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pacer } from '@app/common';
 import type { EconomyCode, Locality, TopicCode } from '@app/taxonomy';
+import { openToRequestsSql } from './availability';
+import type { Gender } from './mentor-profile.entity';
+import { mentorSnapshot, type MentorSnapshot } from './mentor-snapshot';
 
 /** The fields of an organisation that matching reads. */
 export interface OrganizationSnapshot {
@@ -15,20 +18,6 @@ export interface OrganizationSnapshot {
   needs: TopicCode[];
   targetEconomies: EconomyCode[];
   languages: string[];
-}
-
-/** The fields of a mentor profile that matching reads. */
-export interface MentorSnapshot {
-  id: string;
-  economy: EconomyCode;
-  expertiseSectors: string[];
-  expertiseTopics: TopicCode[];
-  economies: EconomyCode[];
-  languages: string[];
-  /** Self-declared; matching uses it only where an organisation asks for a woman mentor. */
-  isWoman: boolean;
-  /** Open to new requests: accepting them, with capacity left. */
-  available: boolean;
 }
 
 /** Which profiles: all, an id range [from, to) with null for an open end, or a list of ids. */
@@ -69,24 +58,28 @@ export class ProfileSnapshotsService {
   }
 
   async mentors(scope: ProfileScope, manager?: EntityManager, pacer?: Pacer): Promise<MentorSnapshot[]> {
-    const [where, params] = scopeWhere(scope);
+    const [where, params] = scopeWhere(scope, 'm.id');
     const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT id, economy, ${codeList('expertise_sectors')}, ${codeList('expertise_topics')},
-              ${codeList('economies')}, ${codeList('languages')}, gender, accepting_requests, capacity,
-              active_mentorships
-         FROM mentor_profiles ${where} ORDER BY id`,
+      `SELECT m.id, m.economy, ${codeList('expertise_sectors')}, ${codeList('expertise_topics')},
+              ${codeList('economies')}, ${codeList('languages')}, m.gender,
+              ${openToRequestsSql('m')} AS open_to_requests
+         FROM mentor_profiles m ${where} ORDER BY m.id`,
       params,
     );
-    return mapPaced(rows, pacer, (r) => ({
-      id: r.id as string,
-      economy: r.economy as EconomyCode,
-      expertiseSectors: codes(r.expertise_sectors),
-      expertiseTopics: codes(r.expertise_topics) as TopicCode[],
-      economies: codes(r.economies) as EconomyCode[],
-      languages: codes(r.languages),
-      isWoman: r.gender === 'WOMAN',
-      available: (r.accepting_requests as boolean) && Number(r.capacity) > Number(r.active_mentorships),
-    }));
+    return mapPaced(rows, pacer, (r) =>
+      mentorSnapshot(
+        {
+          id: r.id as string,
+          economy: r.economy as EconomyCode,
+          expertiseSectors: codes(r.expertise_sectors),
+          expertiseTopics: codes(r.expertise_topics) as TopicCode[],
+          economies: codes(r.economies) as EconomyCode[],
+          languages: codes(r.languages),
+          gender: r.gender as Gender | null,
+        },
+        r.open_to_requests as boolean,
+      ),
+    );
   }
 
   /** Ids in order, for planning batches. */

@@ -49,7 +49,8 @@ export class ProgramsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Actor, input: ProgramInput): Promise<ProgramEntity> {
+  /** `manager`: the caller's transaction, for a change across features (the demo data). */
+  async create(actor: Actor, input: ProgramInput, manager?: EntityManager): Promise<ProgramEntity> {
     const name = input.name.trim();
     if (name.length === 0 || name.length > PROGRAM_NAME_MAX) {
       throw badInput(`name must be 1 to ${PROGRAM_NAME_MAX} characters`, { field: 'name' });
@@ -82,7 +83,7 @@ export class ProgramsService {
       }
     }
     this.assertManages(actor, economies);
-    return this.dataSource.transaction(async (manager) => {
+    return (manager ?? this.dataSource.manager).transaction(async (manager) => {
       const program = await manager.save(
         manager.create(ProgramEntity, {
           name,
@@ -103,11 +104,20 @@ export class ProgramsService {
     });
   }
 
-  /** Adds organisations (which must be in the programme's economies) and mentors to the cohort. */
-  async addMembers(actor: Actor, programId: string, organizationIds: string[], mentorIds: string[]) {
+  /**
+   * Adds organisations (which must be in the programme's economies) and mentors to the cohort.
+   * `manager`: the caller's transaction, as for `create`.
+   */
+  async addMembers(
+    actor: Actor,
+    programId: string,
+    organizationIds: string[],
+    mentorIds: string[],
+    manager?: EntityManager,
+  ) {
     checkIds(organizationIds, 'organizationIds');
     checkIds(mentorIds, 'mentorIds');
-    return this.dataSource.transaction(async (manager) => {
+    return (manager ?? this.dataSource.manager).transaction(async (manager) => {
       const program = await this.findManaged(manager, actor, programId);
       const orgs = await organizationCohortFacts(manager, organizationIds);
       const missing = organizationIds.filter((id) => !orgs.some((o) => o.id === id));

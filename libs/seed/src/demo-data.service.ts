@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type QueryRunner } from 'typeorm';
-import { PasswordHasher } from '@app/accounts';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { PasswordHasher, copyUsers, hasAccounts, setFirstPasswords } from '@app/accounts';
 import { AppConfig } from '@app/config';
-import { Role } from '@app/common';
-import { copyRows } from '@app/database';
-import { USER_COPY_COLUMNS } from '@app/profiles';
+import { Role, type Actor } from '@app/common';
+import { seedPendingRequests } from '@app/mentorships';
+import { ProgramsService } from '@app/programs';
+import { JobOutbox } from '@app/queue';
 import { ECONOMY_CODES } from '@app/taxonomy';
-import { generatePopulation } from './population';
-import { PopulationLoader } from './population-loader.service';
+import { generatePopulation, type Population, type SyntheticMentor } from './population';
+import { PopulationLoader, type LoadedPopulation } from './population-loader.service';
 
 export const DEMO_SEED = 2019;
 export const DEMO_ORGANIZATIONS = 300;
@@ -22,9 +23,23 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /**
+ * The initiative's 2019 fora, as the demo's programmes (dates span the year; the demo does not
+ * claim the fora's own dates).
+ */
+const DEMO_FORA: ReadonlyArray<readonly [string, string]> = [
+  ['Forum I — Russia (2019)', 'RU'],
+  ['Summit — Chinese Taipei (2019)', 'TW'],
+  ['Forum II — Thailand (2019)', 'TH'],
+  ['Forum III — The Philippines (2019)', 'PH'],
+];
+/** Mentors per demo programme. */
+const FORUM_MENTORS = 12;
+
+/**
  * Loads the demo dataset on first start (empty database) unless DEMO_DATA=false: a few hundred
  * organisations and about 100 mentors across all 21 economies, and one login per role.
- * Several API processes may start at once; an advisory lock lets exactly one load it.
+ * Several API processes may start at once; an advisory lock lets exactly one load it. Everything
+ * is written in one transaction through the owners' operations: all of it, or none.
  */
 @Injectable()
 export class DemoDataService {
@@ -35,6 +50,8 @@ export class DemoDataService {
     private readonly dataSource: DataSource,
     private readonly loader: PopulationLoader,
     private readonly hasher: PasswordHasher,
+    private readonly programs: ProgramsService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   /** Loads the demo data when DEMO_DATA is on and the database has no accounts yet. */
@@ -48,52 +65,48 @@ export class DemoDataService {
   /** True when this call loaded the data; false when the database already had accounts. */
   async loadIfEmpty(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const runner = manager.queryRunner as QueryRunner;
-      await runner.query(`SELECT pg_advisory_xact_lock(hashtext('mentorlink:demo-data'))`);
-      const [{ present }] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM users) AS present`)) as Array<{
-        present: boolean;
-      }>;
-      if (present) return false;
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('mentorlink:demo-data'))`);
+      if (await hasAccounts(manager)) return false;
       // One hash per login, each with its own salt: equal hashes would tell anyone who reads the
       // table that these accounts share a password. Argon2 runs on libuv's threads: the hashes
-      // are made one after another (one core) while this thread generates and loads the
-      // population on the other, so the first start takes no longer.
+      // are made one after another (one core) while this thread generates, loads and stages the
+      // data on the other; the logins get their passwords last, so the staging hides behind the
+      // hashing and the first start takes no longer.
       const hashing = this.hashEach(DEMO_ACCOUNTS.length);
       hashing.catch(() => undefined); // awaited below; this only stops an early failure going unhandled
-      const population = generatePopulation({
-        organizations: DEMO_ORGANIZATIONS,
-        mentors: DEMO_MENTORS,
-        seed: DEMO_SEED,
-      });
-      const [admin, manager_, owner, mentor] = DEMO_ACCOUNTS;
-      population.owners[0] = { ...population.owners[0], email: owner.email, displayName: owner.displayName };
-      population.mentors[0].user = {
-        ...population.mentors[0].user,
-        email: mentor.email,
-        displayName: mentor.displayName,
-      };
+      const population = demoPopulation();
       // The population's accounts have no password (NULL): they cannot log in at all.
-      await this.loader.load(population, undefined, runner);
-      const [adminHash, managerHash, ownerHash, mentorHash] = await hashing;
-      await copyRows(runner, 'users', USER_COPY_COLUMNS, [
-        [randomUUID(), admin.email, adminHash, admin.displayName, [Role.ADMIN], []],
-        [
-          randomUUID(),
-          manager_.email,
-          managerHash,
-          manager_.displayName,
-          [Role.PROGRAM_MANAGER],
-          [...ECONOMY_CODES],
-        ],
+      const loaded = await this.loader.load(population, undefined, manager.queryRunner as QueryRunner);
+      const [admin, manager_] = DEMO_ACCOUNTS;
+      const managerActor: Actor = {
+        userId: randomUUID(),
+        roles: [Role.PROGRAM_MANAGER],
+        managedEconomies: [...ECONOMY_CODES],
+      };
+      await copyUsers(manager.queryRunner as QueryRunner, [
+        {
+          id: randomUUID(),
+          email: admin.email,
+          passwordHash: null,
+          displayName: admin.displayName,
+          roles: [Role.ADMIN],
+        },
+        {
+          id: managerActor.userId,
+          email: manager_.email,
+          passwordHash: null,
+          displayName: manager_.displayName,
+          roles: managerActor.roles,
+          managedEconomies: managerActor.managedEconomies,
+        },
       ]);
-      for (const [email, hash] of [
-        [owner.email, ownerHash],
-        [mentor.email, mentorHash],
-      ]) {
-        await runner.query(`UPDATE users SET password_hash = $1 WHERE email = $2`, [hash, email]);
-      }
-      await this.stageRequests(runner, owner.email, mentor.email);
-      await this.stagePrograms(runner, manager_.email);
+      await this.stageRequests(manager, population, loaded);
+      await this.stagePrograms(manager, managerActor, population, loaded);
+      const hashes = await hashing;
+      await setFirstPasswords(
+        manager,
+        DEMO_ACCOUNTS.map((account, i) => ({ email: account.email, passwordHash: hashes[i] })),
+      );
       return true;
     });
   }
@@ -105,76 +118,98 @@ export class DemoDataService {
   }
 
   /**
-   * The initiative's 2019 fora as programmes (dates span the year; the demo does not claim the
-   * fora's own dates), each with its economy's organisations and the mentors based in it or
-   * experienced there as cohort.
+   * Each forum as a programme the demo program manager runs, with its economy's organisations
+   * and the mentors based in it or experienced there as cohort.
    */
-  private async stagePrograms(runner: QueryRunner, managerEmail: string): Promise<void> {
-    const fora: Array<[string, string]> = [
-      ['Forum I — Russia (2019)', 'RU'],
-      ['Summit — Chinese Taipei (2019)', 'TW'],
-      ['Forum II — Thailand (2019)', 'TH'],
-      ['Forum III — The Philippines (2019)', 'PH'],
-    ];
-    for (const [name, economy] of fora) {
-      const [program] = await runner.query(
-        `INSERT INTO programs (name, economies, starts_on, ends_on, created_by)
-         VALUES ($1, ARRAY[$2], '2019-01-01', '2019-12-31', (SELECT id FROM users WHERE email = $3))
-         RETURNING id`,
-        [name, economy, managerEmail],
+  private async stagePrograms(
+    manager: EntityManager,
+    managerActor: Actor,
+    population: Population,
+    loaded: LoadedPopulation,
+  ): Promise<void> {
+    for (const [name, economy] of DEMO_FORA) {
+      const organizationIds = loaded.organizationIds.filter(
+        (_, i) => population.organizations[i].fields.economy === economy,
       );
-      await runner.query(
-        `INSERT INTO program_organizations (program_id, organization_id)
-         SELECT $1, id FROM organizations WHERE economy = $2`,
-        [program.id, economy],
+      const mentorIds = loaded.mentorIds
+        .filter((_, i) => {
+          const fields = population.mentors[i].fields;
+          return fields.economy === economy || (fields.economies ?? []).includes(economy as never);
+        })
+        .sort()
+        .slice(0, FORUM_MENTORS);
+      const program = await this.programs.create(
+        managerActor,
+        { name, economies: [economy], startsOn: '2019-01-01', endsOn: '2019-12-31' },
+        manager,
       );
-      await runner.query(
-        `INSERT INTO program_mentors (program_id, mentor_id)
-         SELECT $1, id FROM mentor_profiles WHERE economy = $2 OR $2 = ANY(economies) ORDER BY id LIMIT 12`,
-        [program.id, economy],
-      );
+      await this.programs.addMembers(managerActor, program.id, organizationIds, mentorIds, manager);
     }
   }
 
   /**
-   * Makes the demo logins' journeys work from the first minute: the demo mentor speaks the
-   * language of the demo owner's first organisation (so it may ask them), takes requests with
-   * room for three, and has two requests from other organisations waiting for an answer.
+   * Two requests from other organisations wait for the demo mentor's answer (see
+   * `demoPopulation` for why they may be sent).
    */
-  private async stageRequests(runner: QueryRunner, ownerEmail: string, mentorEmail: string): Promise<void> {
-    await runner.query(
-      `UPDATE mentor_profiles m
-          SET languages = ARRAY(SELECT DISTINCT l FROM unnest(m.languages || o.languages[1:1]) AS l ORDER BY l),
-              accepting_requests = true, capacity = GREATEST(m.capacity, 3)
-         FROM users mu,
-              (SELECT o.languages FROM organizations o JOIN users u ON u.id = o.owner_id
-                WHERE u.email = $1 ORDER BY o.name, o.id LIMIT 1) o
-        WHERE mu.id = m.user_id AND mu.email = $2`,
-      [ownerEmail, mentorEmail],
+  private async stageRequests(
+    manager: EntityManager,
+    population: Population,
+    loaded: LoadedPopulation,
+  ): Promise<void> {
+    const mentor = population.mentors[0];
+    const languages = mentor.fields.languages ?? [];
+    const senders = population.organizations
+      .map((o, i) => ({ ...o, id: loaded.organizationIds[i] }))
+      .filter((o) => o.owner !== 0 && (o.fields.languages ?? []).some((l) => languages.includes(l)))
+      .sort((a, b) => (a.fields.name < b.fields.name ? -1 : a.fields.name > b.fields.name ? 1 : 0))
+      .slice(0, 2);
+    await seedPendingRequests(
+      manager,
+      this.outbox,
+      senders.map((o) => ({
+        organizationId: o.id,
+        requestedBy: population.owners[o.owner].id,
+        mentorId: loaded.mentorIds[0],
+        mentorUserId: mentor.user.id,
+        message: 'We are a small firm outside the capital and would value your advice on selling abroad.',
+        goals: ['A first export order', 'A price list for distributors'],
+      })),
+      {
+        expiryDays: this.config.REQUEST_EXPIRY_DAYS,
+        reminderDays: this.config.REQUEST_REMINDER_DAYS,
+        maxOpen: this.config.MAX_OPEN_REQUESTS,
+      },
     );
-    const waiting: Array<{ id: string; organization_id: string; user_id: string }> = await runner.query(
-      `INSERT INTO mentorship_requests (organization_id, mentor_id, message, goals, expires_at)
-       SELECT o.id, m.id,
-              'We are a small firm outside the capital and would value your advice on selling abroad.',
-              ARRAY['A first export order', 'A price list for distributors'],
-              now() + make_interval(days => $3)
-         FROM mentor_profiles m
-         JOIN users mu ON mu.id = m.user_id AND mu.email = $2
-         JOIN organizations o ON o.languages && m.languages
-        WHERE o.owner_id IS DISTINCT FROM (SELECT id FROM users WHERE email = $1)
-        ORDER BY o.name, o.id
-        LIMIT 2
-       RETURNING id, organization_id, (SELECT user_id FROM mentor_profiles WHERE id = mentor_id) AS user_id`,
-      [ownerEmail, mentorEmail, this.config.REQUEST_EXPIRY_DAYS],
-    );
-    for (const request of waiting) {
-      await runner.query(`UPDATE organizations SET open_requests = open_requests + 1 WHERE id = $1`, [
-        request.organization_id,
-      ]);
-      await runner.query(
-        `INSERT INTO notifications (user_id, kind, request_id) VALUES ($1, 'REQUEST_RECEIVED', $2)`,
-        [request.user_id, request.id],
-      );
-    }
   }
+}
+
+/**
+ * The demo's population, with the demo owner as the first owner and the demo mentor as the first
+ * mentor. The demo logins' journeys work from the first minute: the demo mentor speaks a language
+ * of each of the demo owner's organisations (so the owner may ask them) and takes requests with
+ * room for three.
+ */
+function demoPopulation(): Population {
+  const population = generatePopulation({
+    organizations: DEMO_ORGANIZATIONS,
+    mentors: DEMO_MENTORS,
+    seed: DEMO_SEED,
+  });
+  const [, , owner, mentor] = DEMO_ACCOUNTS;
+  population.owners[0] = { ...population.owners[0], email: owner.email, displayName: owner.displayName };
+  const first = population.mentors[0];
+  const ownersLanguages = population.organizations
+    .filter((o) => o.owner === 0)
+    .flatMap((o) => o.fields.languages?.slice(0, 1) ?? []);
+  const fields: SyntheticMentor['fields'] = {
+    ...first.fields,
+    languages: [...new Set([...(first.fields.languages ?? []), ...ownersLanguages])].sort(),
+    acceptingRequests: true,
+    capacity: Math.max(first.fields.capacity ?? 0, 3),
+  };
+  population.mentors[0] = {
+    user: { ...first.user, email: mentor.email, displayName: mentor.displayName },
+    fields,
+  };
+  return population;
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -6,7 +6,6 @@ import {
   IsEnum,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   MaxLength,
 } from 'class-validator';
@@ -108,11 +107,4 @@ export class UsersArgs extends PageArgs {
   @IsString()
   @MaxLength(SEARCH_MAX)
   search?: string;
-}
-
-@ArgsType()
-export class IdArgs {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
 }

@@ -7,12 +7,12 @@ import { connectionOf } from '../models/connection.model';
 import { AuthPayloadModel, UserConnection, UserModel } from '../models/user.model';
 import {
   CreateUserInput,
-  IdArgs,
   LoginArgs,
   RegisterInput,
   UpdateUserRolesInput,
   UsersArgs,
 } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 
 @Resolver()
 export class AuthResolver {

@@ -3,7 +3,7 @@ import { Actor, Role } from '@app/common';
 import { MentorProfilesService } from '@app/profiles';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { IdArgs } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 import { MentorsArgs, UpsertMentorProfileInput } from '../inputs/mentor-profile.input';
 import { connectionOf } from '../models/connection.model';
 import { Gender } from '../models/enums';

@@ -11,7 +11,7 @@ import {
 } from '@app/mentorships';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { IdArgs } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 import {
   AddGoalArgs,
   CaseStudyArgs,

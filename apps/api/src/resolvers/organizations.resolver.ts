@@ -3,7 +3,7 @@ import { Actor } from '@app/common';
 import { OrganizationsService, type OrganizationFields } from '@app/profiles';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { IdArgs } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 import {
   CreateOrganizationInput,
   OrganizationsArgs,

@@ -5,7 +5,7 @@ import { MatchingRoundsService, ProgramsService } from '@app/programs';
 import { ProgramReportService } from '@app/reports';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { IdArgs } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 import {
   CreateProgramInput,
   MatchInterestArgs,

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role, notFound } from '@app/common';
 import { InterestSide, MatchInterestsService, RecommendationsService, ScoringService } from '@app/matching';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { IdArgs } from '../inputs/auth.input';
+import { IdArgs } from '../inputs/id.args';
 import { RecommendedMentorsArgs, RecommendedOrganizationsArgs } from '../inputs/recommendation.args';
 import {
   MentorRecommendationModel,

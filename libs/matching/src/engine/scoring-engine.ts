@@ -4,16 +4,6 @@ import { Worker } from 'node:worker_threads';
 import type { EncodedMentors, EncodedOrganizations, ScoreTables } from './encoded-profiles';
 import { validateTopKRequest, type TopKLists, type TopKRequest, type TopKResult } from './top-k';
 
-/**
- * Exact top-k over every organisation–mentor pair, on worker threads running a WebAssembly SIMD
- * kernel (../../assembly/top-k.ts, compiled to kernel/top-k.wasm by `npm run build:wasm`). Gives the
- * same lists as `topKReference`, byte for byte, for any input and any number of threads.
- *
- * Each thread gets all mentors and a contiguous range of organisations: organisation lists are
- * concatenated, and mentor lists (each thread's best k of its range) are merged here. Ranges are
- * in ascending order and the kernel visits candidates in ascending index, so the tie rule (lower
- * index first) holds inside a thread and the merge applies it across threads.
- */
 export interface ScoringEngineOptions {
   /** Default: os.availableParallelism(). */
   threads?: number;
@@ -178,6 +168,16 @@ function mergeLists(parts: TopKLists[], n: number, k: number): TopKLists {
   return out;
 }
 
+/**
+ * Exact top-k over every organisation–mentor pair, on worker threads running a WebAssembly SIMD
+ * kernel (../../assembly/top-k.ts, compiled to kernel/top-k.wasm by `npm run build:wasm`). Gives the
+ * same lists as `topKReference`, byte for byte, for any input and any number of threads.
+ *
+ * Each thread gets all mentors and a contiguous range of organisations: organisation lists are
+ * concatenated, and mentor lists (each thread's best k of its range) are merged here. Ranges are
+ * in ascending order and the kernel visits candidates in ascending index, so the tie rule (lower
+ * index first) holds inside a thread and the merge applies it across threads.
+ */
 export class ScoringEngine {
   private readonly threads: number;
   private readonly nice: number;

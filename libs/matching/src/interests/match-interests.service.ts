@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, forbidden, isUuid, notFound } from '@app/common';
+import { partiesOf } from '@app/profiles';
 import { InterestSide, MatchInterest } from './match-interest.entity';
 
 /**
@@ -22,15 +23,12 @@ export class MatchInterestsService {
   ): Promise<{ side: InterestSide; interest: MatchInterest | null }> {
     if (!isUuid(organizationId)) throw notFound('Organization');
     if (!isUuid(mentorId)) throw notFound('Mentor profile');
-    const [pair] = await this.dataSource.query(
-      `SELECT o.owner_id, m.user_id FROM organizations o, mentor_profiles m WHERE o.id = $1 AND m.id = $2`,
-      [organizationId, mentorId],
-    );
-    if (!pair) throw notFound('Organization or mentor profile');
+    const pair = await partiesOf(this.dataSource.manager, { organizationId, mentorId });
+    if (!pair?.mentor) throw notFound('Organization or mentor profile');
     const side =
-      pair.owner_id === actor.userId
+      pair.organization.ownerId === actor.userId
         ? InterestSide.ORGANIZATION
-        : pair.user_id === actor.userId
+        : pair.mentor.userId === actor.userId
           ? InterestSide.MENTOR
           : null;
     if (!side) throw forbidden('Only the organisation’s owner or the mentor mark their interest');

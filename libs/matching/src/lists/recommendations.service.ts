@@ -4,6 +4,8 @@ import { Actor, Role, badInput, forbidden, hasRole, isAdmin } from '@app/common'
 import {
   MentorProfilesService,
   OrganizationsService,
+  mentorSnapshotOf,
+  openToRequestsSql,
   type MentorProfileView,
   type OrganizationEntity,
 } from '@app/profiles';
@@ -25,8 +27,7 @@ export interface Recommendation<T> {
   computedAt: Date;
 }
 
-const mentorInput = (m: MentorProfileView) =>
-  scoredMentor({ ...m, isWoman: m.gender === 'WOMAN', available: m.acceptingRequests });
+const mentorInput = (m: MentorProfileView) => scoredMentor(mentorSnapshotOf(m));
 
 /**
  * Reads stored recommendations. The stored list picks and orders the candidates; each one's
@@ -86,13 +87,9 @@ export class RecommendationsService {
     return match ? { score: match.score, breakdown: match.breakdown } : null;
   }
 
-  /** Mentors taking requests with capacity left. */
+  /** Mentors open to requests (the one rule). */
   private openMentors(): ListView {
-    return {
-      ...this.mentors.viewSql(),
-      alias: 'm',
-      where: 'm.accepting_requests AND m.active_mentorships < m.capacity',
-    };
+    return { ...this.mentors.viewSql(), alias: 'm', where: openToRequestsSql('m') };
   }
 
   private rankMentors(org: OrganizationEntity, found: ReadEntry[]): Recommendation<MentorProfileView>[] {

@@ -1,3 +1,9 @@
+/**
+ * Explainable organisation–mentor match scores. Pure and deterministic: the same profiles give
+ * the same score and breakdown everywhere (API, workers, benchmarks). Every component is an
+ * integer computed with integer arithmetic only, so a vectorised implementation over bitmasks
+ * can reproduce it exactly.
+ */
 import {
   EXPERTISE_TOPICS,
   Locality,
@@ -10,10 +16,9 @@ import {
 } from '@app/taxonomy';
 
 /**
- * Explainable organisation–mentor match scores. Pure and deterministic: the same profiles give
- * the same score and breakdown everywhere (API, workers, benchmarks). Every component is an
- * integer computed with integer arithmetic only, so a vectorised implementation over bitmasks
- * can reproduce it exactly.
+ * The version every stored list names. Bump it with any change to how a pair scores: at start, a
+ * process that finds no complete run of this version starts one (ScoringService.ensureCurrent),
+ * so every stored list is computed again through a full run.
  */
 export const SCORING_ENGINE_VERSION = 'score-1';
 
