@@ -1,4 +1,4 @@
-import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+import { AppConfig, ConfigValidationError, loadConfig, logLevelsUpTo } from './app-config';
 
 const captureError = (fn: () => unknown): Error => {
   try {
@@ -53,6 +53,26 @@ describe('loadConfig', () => {
     ['1', true],
   ])('reads DEMO_DATA=%s as %s', (value, expected) => {
     expect(loadConfig({ DEMO_DATA: value }).DEMO_DATA).toBe(expected);
+  });
+
+  it('logs warnings and errors only unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('warn');
+    expect(logLevelsUpTo(loadConfig({}).LOG_LEVEL)).toEqual(['fatal', 'error', 'warn']);
+    expect(logLevelsUpTo(loadConfig({ LOG_LEVEL: 'error' }).LOG_LEVEL)).toEqual(['fatal', 'error']);
+    expect(logLevelsUpTo(loadConfig({ LOG_LEVEL: 'verbose' }).LOG_LEVEL)).toEqual([
+      'fatal',
+      'error',
+      'warn',
+      'log',
+      'debug',
+      'verbose',
+    ]);
+  });
+
+  it.each(['info', 'WARN', 'trace', ''])('rejects LOG_LEVEL=%s naming the field', (level) => {
+    const err = captureError(() => loadConfig({ LOG_LEVEL: level }));
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect(err.message).toMatch(/LOG_LEVEL/);
   });
 
   it('ignores variables it does not know', () => {
