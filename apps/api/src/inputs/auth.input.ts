@@ -10,11 +10,9 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@app/accounts';
 import { Role } from '../models/enums';
 import { PageArgs } from './page.args';
-
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 
 @InputType()
 export class RegisterInput {
