@@ -6,8 +6,17 @@ const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace('/*', '/(.*)')}$`] = `<rootDir>/${target.replace('/*', '/$1')}`;
 }
-// NestJS 12 and a few others ship ES modules only. Node 20 loads them with require(esm), but
-// Jest's module runtime cannot until Node 24.9, so those packages are transpiled to CommonJS.
+// NestJS 12, Apollo Server 5 and a few others ship ES modules only, and CommonJS code (ours as
+// compiled by ts-jest, @nestjs/throttler) require()s them. Jest's module runtime loads an ES module
+// on require() only where node:vm can evaluate one synchronously (SourceTextModule#hasAsyncGraph:
+// Node 24.9+, under --experimental-vm-modules); that is the test Jest itself makes. Elsewhere
+// (Node 20, 22) those packages are transpiled to CommonJS by tests/setup/esm-to-cjs.transformer.js,
+// and there only: where Jest loads them itself, the transpiled copy clashes with its loader.
+// Jest's native ESM mode is no way out on 20/22: it still cannot require() an ES module from
+// CommonJS (@nestjs/throttler -> @nestjs/common), and it would run our code as ES modules while
+// the build ships CommonJS.
+const { SourceTextModule } = require('node:vm');
+const jestLoadsEsm = typeof SourceTextModule?.prototype.hasAsyncGraph === 'function';
 const ESM_ONLY = [
   '@nestjs',
   '@apollo/server',
@@ -21,13 +30,13 @@ const ESM_ONLY = [
 ];
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
-  '/node_modules/.+\\.m?js$': '<rootDir>/tests/setup/esm-to-cjs.transformer.js',
+  ...(jestLoadsEsm ? {} : { '/node_modules/.+\\.m?js$': '<rootDir>/tests/setup/esm-to-cjs.transformer.js' }),
 };
 const common = {
   rootDir: __dirname,
   moduleNameMapper,
   transform,
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  transformIgnorePatterns: jestLoadsEsm ? ['/node_modules/'] : [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testEnvironment: 'node',
 };
 

@@ -31,6 +31,8 @@ describe(`process lifecycle (${testMode()})`, () => {
       DEMO_DATA: 'false',
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_FORMAT: 'json',
+      // The test reads the process's log lines.
+      LOG_LEVEL: 'log',
       NODE_OPTIONS: '',
     };
     delete env.DATABASE_URL;

@@ -25,6 +25,8 @@ describe('request expiry and reminder jobs across worker processes (BullMQ, kill
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_FORMAT: 'json',
+    // The test reads the process's log lines.
+    LOG_LEVEL: 'log',
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: `mltest-requests-${randomBytes(4).toString('hex')}`,
     QUEUE_LOCK_DURATION_MS: '2000',

@@ -1,7 +1,7 @@
 // Jest transformer for the ES-module-only packages in node_modules (NestJS 12, Apollo Server 5):
-// Jest's CommonJS runtime cannot require() ES modules on Node 20, so they are transpiled to
-// CommonJS here. `import.meta.url` has no CommonJS form in TypeScript's output, so it is
-// replaced by the module's file URL, known at transform time.
+// Jest's CommonJS runtime cannot require() ES modules before Node 24.9, so there (only; see
+// jest.config.js) they are transpiled to CommonJS here. `import.meta.url` has no CommonJS form in
+// TypeScript's output, so it is replaced by the module's file URL, known at transform time.
 const ts = require('typescript');
 const crypto = require('node:crypto');
 const { pathToFileURL } = require('node:url');

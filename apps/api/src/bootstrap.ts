@@ -2,7 +2,7 @@ import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TokenService } from '@app/accounts';
-import type { AppConfig } from '@app/config';
+import { logLevelsUpTo, type AppConfig } from '@app/config';
 import { exitOnSignals, openEmbeddedDatabase } from '@app/database';
 import { QueueService } from '@app/queue';
 import { AppModule, type AppOptions } from './app.module';
@@ -13,6 +13,7 @@ export function createLogger(config: AppConfig, context?: string): LoggerService
   return new ConsoleLogger(context ?? 'Mentorlink', {
     json: config.LOG_FORMAT === 'json',
     colors: config.LOG_FORMAT !== 'json',
+    logLevels: logLevelsUpTo(config.LOG_LEVEL),
   });
 }
 

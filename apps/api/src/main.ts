@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@app/config';
 import { EmbeddedDatabaseError } from '@app/database';
-import { DEMO_ACCOUNTS } from '@app/seed';
 import { createApiApp, createLogger } from './bootstrap';
+import { startBanner } from './start-banner';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,28 +13,11 @@ async function main(): Promise<void> {
     );
   }
   const app = await createApiApp(config, { worker });
+  // Start-up tasks (demo data, scoring, rescheduling) have run by the time listen() returns, so
+  // the banner comes last, below anything they logged.
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
-  const mode = [
-    config.embeddedDatabase ? 'embedded PGlite database' : 'PostgreSQL',
-    config.embeddedQueue ? 'in-process jobs' : 'BullMQ on Redis',
-    worker ? 'API + worker' : 'API only',
-  ].join(', ');
-  const lines = [
-    '',
-    `  Mentorlink is running (${mode})`,
-    `  Open:     ${url}/`,
-    `  GraphQL:  ${url}/graphql`,
-    `  Health:   ${url}/health`,
-  ];
-  if (config.DEMO_DATA) {
-    lines.push(
-      `  Demo logins (password: ${config.DEMO_PASSWORD === 'demo1234' ? 'demo1234' : 'DEMO_PASSWORD'}):`,
-    );
-    for (const account of DEMO_ACCOUNTS)
-      lines.push(`    ${account.email.padEnd(20)} ${account.roles.join(', ')}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  process.stdout.write(await startBanner(app, config, { worker, url }));
 }
 
 main().catch((err: unknown) => {
@@ -48,6 +31,6 @@ function loadConfigSafe(): Parameters<typeof createLogger>[0] {
   try {
     return loadConfig();
   } catch {
-    return { LOG_FORMAT: 'text' } as Parameters<typeof createLogger>[0];
+    return { LOG_FORMAT: 'text', LOG_LEVEL: 'error' } as Parameters<typeof createLogger>[0];
   }
 }

@@ -7,6 +7,7 @@ import { benchLoadCommand } from './commands/bench-load.command';
 import { benchRecommendCommand } from './commands/bench-recommend.command';
 import { benchScoringCommand } from './commands/bench-scoring.command';
 import { benchAssignmentCommand } from './commands/bench-assignment.command';
+import { createAdminCommand } from './commands/create-admin.command';
 import { generateMigration } from './commands/generate-migration';
 import { importCommand } from './commands/import.command';
 import { schemaCommand } from './commands/schema.command';
@@ -16,6 +17,7 @@ import { startBareServer } from './bench/bare-server';
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
   seed --organizations N --mentors M --seed S     deterministic synthetic population
   import organizations|mentors FILE.csv [--skip-invalid]
+  create-admin --email E [--name N]               an ADMIN account (password: ADMIN_PASSWORD or stdin)
   schema [--check]                                write (or check) schema.gql
   migration-generate NAME                         migration for entity changes (needs PostgreSQL)
   bench-import --organizations N [--rounds R]
@@ -56,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       'check-organizations': { type: 'string' },
       'women-led-share': { type: 'string' },
       'mentor-capacity': { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -70,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       if (rest.length < 2) break;
       return importCommand(rest[0], rest[1], values['skip-invalid'] ?? false);
+    case 'create-admin':
+      return createAdminCommand({ email: values.email, name: values.name });
     case 'schema':
       return schemaCommand(values.check ?? false);
     case 'migration-generate':

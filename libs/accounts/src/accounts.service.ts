@@ -181,6 +181,27 @@ export class AccountsService {
     });
   }
 
+  /**
+   * A deployment's first admin (`npm run create-admin`): only admins create admins, and a
+   * production deployment has none until this. EMAIL_TAKEN when the e-mail has an account.
+   */
+  async createAdminFromCommandLine(
+    email: string,
+    password: string,
+    displayName: string,
+  ): Promise<UserEntity> {
+    return this.insert(email, password, displayName, [Role.ADMIN], [], {
+      actorId: null,
+      action: AuditAction.USER_CREATED,
+      details: { source: 'command-line' },
+    });
+  }
+
+  /** The accounts that exist among these e-mails (no access check: for start-up and tools). */
+  async findByEmails(emails: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findBy({ email: In(emails.map(normalizeEmail)) });
+  }
+
   /** Creates the account if the email is free; used by the demo loader and tests. */
   async ensureUser(
     email: string,
@@ -205,7 +226,7 @@ export class AccountsService {
     displayName: string,
     roles: Role[],
     managedEconomies: EconomyCode[],
-    audit: { actorId: string | null; action: AuditAction },
+    audit: { actorId: string | null; action: AuditAction; details?: Record<string, unknown> },
   ): Promise<UserEntity> {
     // Hashing is slow on purpose: done before the transaction, not while holding a connection.
     const passwordHash = await this.hasher.hash(password);
@@ -227,7 +248,7 @@ export class AccountsService {
           action: audit.action,
           targetType: 'user',
           targetId: user.id,
-          details: { roles: user.roles, managedEconomies: user.managedEconomies },
+          details: { roles: user.roles, managedEconomies: user.managedEconomies, ...audit.details },
         });
         return user;
       });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+import { AppConfig, ConfigValidationError, loadConfig, logLevelsUpTo } from './app-config';
 import { secretWeakness } from './secret-strength';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -59,6 +59,26 @@ describe('loadConfig', () => {
     ['1', true],
   ])('reads DEMO_DATA=%s as %s', (value, expected) => {
     expect(loadConfig({ DEMO_DATA: value }).DEMO_DATA).toBe(expected);
+  });
+
+  it('logs warnings and errors only unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('warn');
+    expect(logLevelsUpTo(loadConfig({}).LOG_LEVEL)).toEqual(['fatal', 'error', 'warn']);
+    expect(logLevelsUpTo(loadConfig({ LOG_LEVEL: 'error' }).LOG_LEVEL)).toEqual(['fatal', 'error']);
+    expect(logLevelsUpTo(loadConfig({ LOG_LEVEL: 'verbose' }).LOG_LEVEL)).toEqual([
+      'fatal',
+      'error',
+      'warn',
+      'log',
+      'debug',
+      'verbose',
+    ]);
+  });
+
+  it.each(['info', 'WARN', 'trace', ''])('rejects LOG_LEVEL=%s naming the field', (level) => {
+    const err = captureError(() => loadConfig({ LOG_LEVEL: level }));
+    expect(err).toBeInstanceOf(ConfigValidationError);
+    expect(err.message).toMatch(/LOG_LEVEL/);
   });
 
   it('ignores variables it does not know', () => {

@@ -21,6 +21,15 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
+/** LOG_LEVEL's values, most severe first. */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelSetting = (typeof LOG_LEVELS)[number];
+
+/** The levels a logger prints at LOG_LEVEL `level`: that one and every more severe one. */
+export function logLevelsUpTo(level: LogLevelSetting): Array<'fatal' | LogLevelSetting> {
+  return ['fatal', ...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1)];
+}
+
 /**
  * Every setting the product reads, validated once at boot. Defaults are safe offline:
  * with nothing set, the product runs embedded (PGlite under DATA_DIR, in-process jobs).
@@ -342,6 +351,10 @@ export class AppConfig {
 
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'text';
+
+  /** The least severe messages logged; below `warn`, start-up lists every module and route. */
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevelSetting = 'warn';
 
   get embeddedDatabase(): boolean {
     return !this.DATABASE_URL;

@@ -4,8 +4,7 @@
  * app's tests read, so what is documented, enforced and offered in forms stays one number.
  */
 export const EMAIL_MAX = 254;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN } from '@app/accounts';
 export const DISPLAY_NAME_MAX = 100;
 /** Part of a name (or headline) to look for. */
 export const SEARCH_MAX = 100;

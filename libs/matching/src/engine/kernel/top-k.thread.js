@@ -2,7 +2,7 @@
 'use strict';
 /**
  * A scoring thread of ScoringEngine (../scoring-engine.ts). Plain CommonJS so that it loads the
- * same way from src under Jest and from dist after `nest build`, which copies it and top-k.wasm
+ * same way from src under Jest and from dist after `npm run build`, which copies it and top-k.wasm
  * here. One job at a time: copy the packed inputs into a fresh instance of the kernel, run it in
  * chunks of organisations (posting progress), post the lists back with their buffers transferred.
  */
