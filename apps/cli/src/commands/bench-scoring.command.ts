@@ -10,7 +10,7 @@ import {
   type ScoredMentor,
   type ScoredOrganization,
 } from '@app/matching/score/match-score';
-import { scoredMentors, scoredOrganizations } from '@app/matching/testing';
+import { scoredMentors, scoredOrganizations } from '@app/seed/scored-population';
 import { ScoringEngine } from '@app/matching/engine/scoring-engine';
 import { topKReference, type TopKLists, type TopKRequest } from '@app/matching/engine/top-k';
 import { generatePopulation } from '@app/seed';

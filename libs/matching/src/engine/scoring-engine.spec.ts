@@ -9,7 +9,7 @@ import {
 } from '@app/taxonomy';
 import type { ScoredMentor, ScoredOrganization } from '../score/match-score';
 import { encodeMentors, encodeOrganizations, scoreTables } from './encoded-profiles';
-import { scoredPopulation } from '../../testing';
+import { scoredPopulation } from '@app/seed/scored-population';
 import { ScoringEngine } from './scoring-engine';
 import { topKReference, type TopKLists, type TopKRequest, type TopKResult } from './top-k';
 

@@ -5,7 +5,7 @@ import {
   type ScoredOrganization,
 } from '../score/match-score';
 import { encodeMentors, encodeOrganizations, scoreTables } from './encoded-profiles';
-import { scoredPopulation } from '../../testing';
+import { scoredPopulation } from '@app/seed/scored-population';
 import { topKReference, type TopKLists, type TopKRequest } from './top-k';
 
 type List = Array<[score: number, index: number]>;

@@ -1,11 +1,12 @@
 import { Gender, buildMentorRecord, buildOrganizationRecord } from '@app/profiles';
-import { Random, generatePopulation, type Population } from '@app/seed';
-import type { ScoredMentor, ScoredOrganization } from '../src/score/match-score';
+import type { ScoredMentor, ScoredOrganization } from '@app/matching';
+import { generatePopulation, type Population } from './population';
+import { Random } from './random';
 
 /**
  * The seed generator's deterministic population as scoring inputs, with the flag it does not set
- * (a requested woman mentor) drawn from the same seed. For specs and benchmarks; not exported from
- * the library index, so @app/matching does not depend on @app/seed.
+ * (a requested woman mentor) drawn from the same seed. For matching's specs and the scoring
+ * benchmark, which import it by path (@app/seed/scored-population).
  */
 export function scoredPopulation(
   seed: number,
