@@ -38,7 +38,7 @@ import {
   sessionDayAllowed,
 } from './mentorship-rules';
 import { outcomeSurveyJobs } from './request-schedule';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService, noticeAbout } from './notifications.service';
 
 export interface SessionInput {
   heldOn: string;
@@ -312,7 +312,7 @@ export class MentorshipRecordsService {
           userId: parties.organization.ownerId,
           kind: NotificationKind.OUTCOME_SURVEY_DUE,
           mentorshipId,
-          about: { organization: parties.organization.name, mentorUserId: parties.mentor.userId },
+          about: noticeAbout(parties.organization, parties.mentor),
         });
       }
       return true;

@@ -16,13 +16,13 @@ import {
   RequestStatus,
 } from './mentorship.entities';
 import { MentorshipsService } from './mentorships.service';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService, noticeAbout } from './notifications.service';
 import { MentorSuggestions, type MentorSuggestion } from './mentor-suggestions.port';
 import { mentorsWantedReached } from './request-gates';
 import { checkedDeclineComment, checkedRequestText } from './request-input';
 import { EMAILED_SUGGESTIONS, notYetAsked, offersSuggestions } from './request-suggestions';
 import { decidableFrom } from './request-transitions';
-import { RequestWrites, about, gateError } from './request-writes';
+import { RequestWrites, gateError } from './request-writes';
 import { whereFiltered, whereParty } from './visibility';
 
 export interface RequestMentorshipInput {
@@ -105,7 +105,7 @@ export class MentorshipRequestsService {
         kind: NotificationKind.REQUEST_ACCEPTED,
         requestId: id,
         mentorshipId: mentorship.id,
-        about: about(organization, mentor),
+        about: noticeAbout(organization, mentor),
       });
       // The organisation has the mentors it wants: its other open requests are withdrawn.
       if (places.organization.activeMentorships >= places.organization.mentorsWanted) {
@@ -210,7 +210,7 @@ export class MentorshipRequestsService {
           userId: parties.mentor.userId,
           kind: NotificationKind.REQUEST_REMINDER,
           requestId: id,
-          about: about(parties.organization, parties.mentor),
+          about: noticeAbout(parties.organization, parties.mentor),
         });
       }
       return true;

@@ -15,7 +15,7 @@ import {
 import { MentorshipGoalEntity } from './mentorship-records.entities';
 import { MentorshipRecordsService } from './mentorship-records.service';
 import { END_REASON_MAX, checkedText, finishRefusal } from './mentorship-rules';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService, noticeAbout } from './notifications.service';
 import { whereFiltered, whereParty } from './visibility';
 
 export interface MentorshipFilter {
@@ -107,7 +107,7 @@ export class MentorshipsService {
       // Capacity freed: the mentor may be back in organisations' recommendations.
       await this.events.mentorChanged(manager, mentor.id);
       // The other side hears of it; both are asked for feedback.
-      const about = { organization: organization.name, mentorUserId: mentor.userId };
+      const about = noticeAbout(organization, mentor);
       const byMentor = mentor.userId === actor.userId;
       await this.notifications.notify(
         manager,

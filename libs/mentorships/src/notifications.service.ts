@@ -22,6 +22,12 @@ export interface Notice {
   suggestions?: string[];
 }
 
+/** Whom a notice about an organisation–mentor pair is about. */
+export const noticeAbout = (organization: { name: string }, mentor: { userId: string }): Notice['about'] => ({
+  organization: organization.name,
+  mentorUserId: mentor.userId,
+});
+
 /**
  * In-app notifications, each with its e-mail in the outbox: both written in the transaction of
  * the change they report, naming objects by id (the e-mail, rendered, names the parties).

@@ -22,7 +22,7 @@ import {
 } from './mentorship.entities';
 import { REQUEST_EXPIRE, REQUEST_REMIND } from './mentorship.jobs';
 import type { MentorSuggestion } from './mentor-suggestions.port';
-import { type Notice, NotificationsService } from './notifications.service';
+import { type Notice, NotificationsService, noticeAbout } from './notifications.service';
 import { type FailedGate, firstFailedGate, tooManyOpenRequests } from './request-gates';
 import { requestExpiresAt, requestJobs } from './request-schedule';
 import { DECISIONS, type Decision, decidableFrom, decisionRefusal } from './request-transitions';
@@ -112,7 +112,7 @@ export class RequestWrites {
       userId: mentor.userId,
       kind: NotificationKind.REQUEST_RECEIVED,
       requestId: request.id,
-      about: about(organization, mentor),
+      about: noticeAbout(organization, mentor),
     });
     await this.audit.record(manager, {
       actorId: fields.requestedBy,
@@ -158,7 +158,7 @@ export class RequestWrites {
       userId: organization.ownerId,
       kind: NotificationKind.REQUEST_REROUTED,
       requestId: sent.id,
-      about: about(organization, mentor),
+      about: noticeAbout(organization, mentor),
     });
   }
 
@@ -203,7 +203,7 @@ export class RequestWrites {
       userId: rule.tells === 'owner' ? organization.ownerId : mentor.userId,
       kind: rule.notification,
       requestId: request.id,
-      about: about(organization, mentor),
+      about: noticeAbout(organization, mentor),
       suggestions: extra.suggestions,
     });
     await this.audit.record(manager, {
@@ -248,7 +248,7 @@ export class RequestWrites {
                 userId: mentor.userId,
                 kind: rule.notification,
                 requestId: r.id,
-                about: about(organization, mentor),
+                about: noticeAbout(organization, mentor),
               },
             ]
           : [];
@@ -313,12 +313,6 @@ export class RequestWrites {
     return new Set(rows.map((r) => r.mentor_id));
   }
 }
-
-/** Whom a notice about this pair is about. */
-export const about = (organization: OrganizationParty, mentor: MentorParty): Notice['about'] => ({
-  organization: organization.name,
-  mentorUserId: mentor.userId,
-});
 
 export const gateError = (failed: FailedGate): DomainError =>
   new DomainError(failed.code, failed.message, failed.details);

@@ -5,7 +5,8 @@ import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
 import { startProcess, waitForHttp } from '../bench/processes';
-import { createScratchDatabase, type ScratchDatabase } from '../bench/scratch-database';
+import { createScratchDatabase } from '../bench/scratch-database';
+import { waitForScoringRun } from '../bench/scoring-run';
 import { fmt, percentile } from '../bench/stats';
 import { progressBar } from '../progress';
 
@@ -175,20 +176,6 @@ async function user(
   }
 }
 
-async function waitForFirstRun(db: ScratchDatabase): Promise<void> {
-  const bar = progressBar('first full scoring run');
-  for (;;) {
-    const [run] = await db.dataSource.query(
-      `SELECT status, processed, total FROM scoring_runs ORDER BY created_at DESC LIMIT 1`,
-    );
-    if (run) bar.update(run.processed, Math.max(run.total, 1));
-    if (run?.status === 'COMPLETED') break;
-    if (run?.status === 'FAILED') throw new Error('The scoring run failed');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  bar.stop();
-}
-
 /** The workflow's invariants, read from the database: each returns the rows that break it. */
 const INVARIANTS: Array<[string, string]> = [
   [
@@ -275,7 +262,7 @@ export async function benchLoadCommand(options: {
     children.push(await startProcess([require.resolve('../../../worker/src/main')], env, /Worker ready/));
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/health`);
-    await waitForFirstRun(db);
+    await waitForScoringRun(db, 'first full scoring run');
 
     const accounts = Array.from({ length: options.clients }, (_, i) =>
       i % 4 === 3

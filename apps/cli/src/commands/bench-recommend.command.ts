@@ -6,10 +6,10 @@ import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
 import { startProcess, waitForHttp } from '../bench/processes';
-import { createScratchDatabase, type ScratchDatabase } from '../bench/scratch-database';
+import { createScratchDatabase } from '../bench/scratch-database';
 import { openLoop } from '../bench/open-loop';
+import { waitForScoringRun } from '../bench/scoring-run';
 import { fmt, percentile } from '../bench/stats';
-import { progressBar } from '../progress';
 
 const RECOMMEND = `query Recommend($id: ID!) {
   recommendedMentors(organizationId: $id, first: 10) {
@@ -64,22 +64,6 @@ function flatOut(
       if (status !== 200) failures++;
     });
   });
-}
-
-async function waitForRun(db: ScratchDatabase, label: string): Promise<number> {
-  const bar = progressBar(label);
-  const started = Date.now();
-  for (;;) {
-    const [run] = await db.dataSource.query(
-      `SELECT status, processed, total FROM scoring_runs ORDER BY created_at DESC LIMIT 1`,
-    );
-    if (run) bar.update(run.processed, Math.max(run.total, 1));
-    if (run?.status === 'COMPLETED') break;
-    if (run?.status === 'FAILED') throw new Error('The scoring run failed');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  bar.stop();
-  return (Date.now() - started) / 1000;
 }
 
 /**
@@ -154,7 +138,7 @@ export async function benchRecommendCommand(options: {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/health`);
     // The API starts a full run at first start; the lists are ready when it completes.
-    const firstRun = await waitForRun(db, 'first full run');
+    const firstRun = await waitForScoringRun(db, 'first full run');
     const client = new GraphQLClient(url);
     const { login } = await client.data(
       `mutation($p: String!) { login(email: "bench-admin@bench.test", password: $p) { token } }`,
@@ -200,7 +184,7 @@ export async function benchRecommendCommand(options: {
         .catch((err: Error) => {
           throw new Error(`recomputeAllScores failed: ${err.message}`);
         });
-      const finished = waitForRun(db, 'full run under load').then(() => (Date.now() - started) / 1000);
+      const finished = waitForScoringRun(db, 'full run under load').then(() => (Date.now() - started) / 1000);
       const load = await openLoop({
         url: `${url}/graphql`,
         headers,
