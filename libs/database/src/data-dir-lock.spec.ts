@@ -110,15 +110,18 @@ describe('DataDirLock', () => {
     writeFileSync(guard, '');
     // The other starter, in the middle of its takeover: it replaces the stale lock with its
     // own, then drops its guard. Removing the stale lock meanwhile would remove the new one.
+    // The replacement is one rename, so that this process never finds the name free in between
+    // (an unlink and a write would leave it a gap to win the lock in, and the test would flake).
     const other = spawn(
       process.execPath,
       [
         '-e',
         `const fs = require('node:fs');
          setTimeout(() => {
-           fs.unlinkSync(${JSON.stringify(lockFile())});
-           fs.writeFileSync(${JSON.stringify(lockFile())}, JSON.stringify({ pid: process.pid,
+           const temp = ${JSON.stringify(lockFile())} + '.other';
+           fs.writeFileSync(temp, JSON.stringify({ pid: process.pid,
              host: require('node:os').hostname(), startedAt: 'now', command: 'the other starter' }));
+           fs.renameSync(temp, ${JSON.stringify(lockFile())});
            fs.unlinkSync(${JSON.stringify(guard)});
          }, 300);
          setInterval(() => undefined, 1000);`,
