@@ -1,4 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The environment of the app under a benchmark: production mode on the scratch database, a
+ * fresh secret, no demo data, JSON logs, and the per-client request limit lifted, since one load
+ * generator stands for many users. `redis` false runs the in-process queue; `throttleWindowSeconds`
+ * shortens the throttler's window, which keeps its per-client bookkeeping to what one real
+ * client would cost under a long, fast run.
+ */
+export function benchAppEnv(options: {
+  port: number;
+  databaseUrl: string;
+  redis: boolean;
+  queuePrefix: string;
+  throttleWindowSeconds?: number;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redis ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : '',
+    QUEUE_PREFIX: `${options.queuePrefix}-${process.pid}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEMO_DATA: 'false',
+    THROTTLE_LIMIT: '100000000',
+    ...(options.throttleWindowSeconds ? { THROTTLE_TTL_SECONDS: String(options.throttleWindowSeconds) } : {}),
+    LOG_FORMAT: 'json',
+  };
+}
 
 /** Starts a node process and resolves once its output matches `ready`. */
 export function startProcess(

@@ -5,7 +5,7 @@ import { PasswordHasher } from '@app/accounts';
 import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
-import { startProcess, waitForHttp } from '../bench/processes';
+import { benchAppEnv, startProcess, waitForHttp } from '../bench/processes';
 import { createScratchDatabase } from '../bench/scratch-database';
 import { fmt } from '../bench/stats';
 
@@ -101,18 +101,7 @@ export async function benchApiCommand(options: {
           require.resolve('../../../api/src/main'),
           '--no-worker',
         ],
-        {
-          NODE_ENV: 'production',
-          PORT: String(apiPort),
-          HOST: '127.0.0.1',
-          DATABASE_URL: db.url,
-          REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-          QUEUE_PREFIX: `mlbench-${process.pid}`,
-          JWT_SECRET: randomBytes(32).toString('hex'),
-          DEMO_DATA: 'false',
-          THROTTLE_LIMIT: '100000000',
-          LOG_FORMAT: 'json',
-        },
+        benchAppEnv({ port: apiPort, databaseUrl: db.url, redis: true, queuePrefix: 'mlbench' }),
         /Mentorlink is running/,
       ),
     );

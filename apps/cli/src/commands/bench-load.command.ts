@@ -4,7 +4,7 @@ import { PasswordHasher } from '@app/accounts';
 import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
-import { startProcess, waitForHttp } from '../bench/processes';
+import { benchAppEnv, startProcess, waitForHttp } from '../bench/processes';
 import { createScratchDatabase } from '../bench/scratch-database';
 import { waitForScoringRun } from '../bench/scoring-run';
 import { fmt, percentile } from '../bench/stats';
@@ -238,20 +238,13 @@ export async function benchLoadCommand(options: {
       await db.dataSource.query(`SELECT u.email FROM users u JOIN mentor_profiles m ON m.user_id = u.id`)
     ).map((r: { email: string }) => r.email);
     const port = 3850 + (process.pid % 50);
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `mlbench-load-${process.pid}`,
-      JWT_SECRET: randomBytes(32).toString('base64'),
-      DEMO_DATA: 'false',
-      // One load generator on one address stands for many users: per-client limits off.
-      THROTTLE_LIMIT: '100000000',
-      THROTTLE_TTL_SECONDS: '1',
-      LOG_FORMAT: 'json',
-    };
+    const env = benchAppEnv({
+      port,
+      databaseUrl: db.url,
+      redis: true,
+      queuePrefix: 'mlbench-load',
+      throttleWindowSeconds: 1,
+    });
     children.push(
       await startProcess(
         [require.resolve('../../../api/src/main'), '--no-worker'],

@@ -5,7 +5,7 @@ import { PasswordHasher } from '@app/accounts';
 import { Role } from '@app/common';
 import { PopulationLoader, generatePopulation } from '@app/seed';
 import { GraphQLClient } from '@app/testing';
-import { startProcess, waitForHttp } from '../bench/processes';
+import { benchAppEnv, startProcess, waitForHttp } from '../bench/processes';
 import { createScratchDatabase } from '../bench/scratch-database';
 import { openLoop } from '../bench/open-loop';
 import { waitForScoringRun } from '../bench/scoring-run';
@@ -99,19 +99,13 @@ export async function benchRecommendCommand(options: {
     // Embedded queue: the worker runs inside the API process. --separate-worker: BullMQ on
     // Redis, the API with --no-worker and a worker process beside it (services mode).
     const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: options.separateWorker ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : '',
-      QUEUE_PREFIX: `mlbench-recommend-${process.pid}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      DEMO_DATA: 'false',
-      // One load generator stands for many users: a 1 s window keeps the throttler's
-      // per-client bookkeeping to what one real client would cost.
-      THROTTLE_LIMIT: '100000000',
-      THROTTLE_TTL_SECONDS: '1',
-      LOG_FORMAT: 'json',
+      ...benchAppEnv({
+        port,
+        databaseUrl: db.url,
+        redis: options.separateWorker,
+        queuePrefix: 'mlbench-recommend',
+        throttleWindowSeconds: 1,
+      }),
       ...Object.fromEntries(
         ['SCORING_SHARD_SIZE', 'SCORING_THREADS', 'SCORING_NICE', 'SCORING_MAIN_THREAD_PERCENT'].flatMap(
           (k) => (process.env[k] ? [[k, process.env[k]]] : []),
