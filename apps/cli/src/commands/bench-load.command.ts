@@ -300,7 +300,12 @@ export async function benchLoadCommand(options: {
           return `    ${name.padEnd(26)} ${String(sorted.length).padStart(7)}   p50 ${fmt(percentile(sorted, 50), 0).padStart(5)} ms   p95 ${fmt(percentile(sorted, 95), 0).padStart(5)} ms`;
         }),
     ];
-    for (const [key, n] of [...mix.errors, ...base.errors]) lines.push(`  error ${key}: ${n}`);
+    for (const [phaseName, t] of [
+      ['mix', mix],
+      ['baseline', base],
+    ] as const) {
+      for (const [key, n] of t.errors) lines.push(`  error (${phaseName}) ${key}: ${n}`);
+    }
     let broken = 0;
     for (const [name, sql] of INVARIANTS) {
       const rows = await db.dataSource.query(sql);
