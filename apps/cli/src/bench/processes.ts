@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
  * The environment of the app under a benchmark: production mode on the scratch database, a
  * fresh secret, no demo data, JSON logs, and the per-client limits lifted (requests, and failed
  * or in-flight logins across accounts), since one load generator on one address stands for many
- * users. `redis` false runs the in-process queue; `throttleWindowSeconds`
- * shortens the throttler's window, which keeps its per-client bookkeeping to what one real
- * client would cost under a long, fast run.
+ * users. `redis` false runs the in-process queue; `throttleWindowSeconds` shortens the
+ * throttler's window, which keeps its per-client bookkeeping to what one real client would cost
+ * under a long, fast run.
  */
 export function benchAppEnv(options: {
   port: number;
